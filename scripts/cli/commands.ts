@@ -1,0 +1,13 @@
+import type { ParseArgsConfig } from 'node:util';
+import { build } from './commands/build.ts';
+import { check } from './commands/check.ts';
+import { exportKb } from './commands/export.ts';
+
+/** One CLI command: its flags and what it does. */
+export interface Command {
+  options: NonNullable<ParseArgsConfig['options']>;
+  run: (flags: Record<string, string | boolean | undefined>, positionals: string[]) => Promise<number>;
+}
+
+/** Every `kb` command by name. */
+export const commands: Record<string, Command> = { build, check, export: exportKb };

@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { collectOutputs } from '../../pipeline/emit/outputs.ts';
+import { writeOutputAtomically } from '../../pipeline/emit/write-output.ts';
+import { formatDiagnostic } from '../../pipeline/diagnostics.ts';
+import type { Command } from '../commands.ts';
+import { loadAndBuild } from '../load.ts';
+import { defaults } from '../paths.ts';
+
+/** `kb build`: runs the pipeline, prints progress per stage and a summary, writes the output atomically. */
+export const build: Command = {
+  options: { sources: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean' } },
+  async run(flags) {
+    const started = performance.now();
+    const log = flags.quiet ? () => {} : (line: string) => console.log(line);
+    const result = await loadAndBuild(flags.sources as string | undefined, (stage, detail, ms) => log(`  ${stage.padEnd(9)} ${detail.padEnd(28)} ${ms.toFixed(0).padStart(5)} ms`));
+    for (const d of result.diagnostics) console.error(formatDiagnostic(d));
+    const t0 = performance.now();
+    const files = collectOutputs(result);
+    const out = path.resolve((flags.out as string | undefined) ?? defaults.out);
+    await writeOutputAtomically(out, files);
+    log(`  ${'emit'.padEnd(9)} ${`${files.size} files`.padEnd(28)} ${(performance.now() - t0).toFixed(0).padStart(5)} ms`);
+    const s = result.kb.stats;
+    log('');
+    log(`sources:    ${s.sources}`);
+    log(`entries:    ${s.entries} (${Object.entries(s.entriesByType).map(([k, v]) => `${k} ${v}`).join(', ')})`);
+    log(`statements: ${s.statements} (${Object.entries(s.statementsByStatus).map(([k, v]) => `${k} ${v}`).join(', ')})`);
+    log(`coverage:   ${(s.coverage * 100).toFixed(1)}% of source sentences are in entries`);
+    for (const u of s.uncovered.slice(0, 20)) log(`  not covered: ${u}`);
+    log(`wrote ${path.relative(process.cwd(), out) || '.'} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+    return 0;
+  },
+};

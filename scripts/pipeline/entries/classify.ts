@@ -1,0 +1,80 @@
+import type { Entry } from '../../../src/shared/schemas/entry.ts';
+import type { TermGroup, Vocabulary } from '../../../src/shared/schemas/vocabulary.ts';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A compiled term matcher: counts how often any of a group's terms occurs in a text. */
+export function termMatcher(terms: readonly string[]): (text: string) => number {
+  const sorted = [...terms].sort((a, b) => b.length - a.length).map(escape);
+  const re = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${sorted.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  return (text) => text.match(re)?.length ?? 0;
+}
+
+/** Vocabulary compiled once per build. */
+export interface Classifier {
+  topics: (title: string, text: string) => string[];
+  osVersions: (text: string) => string[];
+  productVersions: (text: string) => string[];
+}
+
+/** Compiles the vocabulary into topic, OS-version and product-version classifiers. */
+export function createClassifier(vocabulary: Vocabulary): Classifier {
+  const compile = (groups: TermGroup[]) => groups.map((g) => ({ id: g.id, count: termMatcher(g.terms) }));
+  const topics = compile(vocabulary.topics);
+  const os = compile(vocabulary.osVersions);
+  const versionRe = vocabulary.productVersion ? new RegExp(vocabulary.productVersion.pattern, 'gi') : null;
+  return {
+    topics(title, text) {
+      const scored = topics
+        .map((t) => ({ id: t.id, score: 2 * t.count(title) + t.count(text) }))
+        .filter((t) => t.score > 0)
+        .sort((a, b) => b.score - a.score);
+      if (scored.length === 0) return [];
+      const best = scored[0].score;
+      return scored.filter((t, i) => i === 0 || (t.score >= 2 && t.score >= best * 0.5)).slice(0, 3).map((t) => t.id);
+    },
+    osVersions: (text) => os.filter((g) => g.count(text) > 0).map((g) => g.id),
+    productVersions(text) {
+      if (!versionRe) return [];
+      const found = new Set<string>();
+      for (const m of text.matchAll(versionRe)) found.add(m[1]);
+      return [...found].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    },
+  };
+}
+
+/** Picks up to `limit` related entries per entry by shared distinctive words and topics. Pure. */
+export function relateEntries(entries: Pick<Entry, 'id' | 'title' | 'text' | 'topics' | 'source'>[], limit = 3): Map<string, string[]> {
+  const words = entries.map((e) => new Set(contentWords(`${e.title} ${e.title} ${e.text}`)));
+  const df = new Map<string, number>();
+  for (const set of words) for (const w of set) df.set(w, (df.get(w) ?? 0) + 1);
+  const n = entries.length;
+  // Each entry is represented by its most distinctive words; candidates share at least one of them.
+  const keys = words.map((set) =>
+    [...set]
+      .filter((w) => (df.get(w) ?? 0) > 1 && (df.get(w) ?? 0) < n * 0.2)
+      .sort((a, b) => (df.get(a)! - df.get(b)!) || a.localeCompare(b))
+      .slice(0, 12),
+  );
+  const postings = new Map<string, number[]>();
+  keys.forEach((ks, i) => ks.forEach((w) => postings.set(w, [...(postings.get(w) ?? []), i])));
+  const result = new Map<string, string[]>();
+  entries.forEach((e, i) => {
+    const score = new Map<number, number>();
+    for (const w of keys[i]) for (const j of postings.get(w) ?? []) if (j !== i) score.set(j, (score.get(j) ?? 0) + Math.log(n / df.get(w)!));
+    for (const [j, s] of score) {
+      const shared = entries[j].topics.filter((t) => e.topics.includes(t)).length;
+      score.set(j, s + shared * 0.5);
+    }
+    const ranked = [...score.entries()].sort((a, b) => b[1] - a[1] || entries[a[0]].id.localeCompare(entries[b[0]].id));
+    result.set(e.id, ranked.slice(0, limit).map(([j]) => entries[j].id));
+  });
+  return result;
+}
+
+const stop = new Set('a an the and or of to in on for with by as is are be can not no it its this that these those you your from at if when which into than then there their they was were will would should must may more most also only use used using such other some any all each per do does how what why'.split(' '));
+
+/** Lowercase content words (stop words removed) of a text. */
+export function contentWords(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu) ?? []).filter((w) => !stop.has(w) && w.length > 1);
+}
