@@ -106,7 +106,7 @@ function sectionUnits(section: Section, source: Source, site: SiteConfig): Unit[
     endLine: ns[ns.length - 1]?.position?.end.line ?? section.line,
   });
   if (nodes.length === 0) return [];
-  if (section.question) return [{ type: 'faq', title, question: true, nodes, ...span(nodes) }];
+  if (section.question) return [{ type: 'faq', title, question: true, nodes, ...span(nodes), line: section.line }];
   const units: Unit[] = [];
   const rest: RootContent[] = [];
   const hasCallout = nodes.some((n) => n.type === 'blockquote' && (n.data as { callout?: string } | undefined)?.callout);

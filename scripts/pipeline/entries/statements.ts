@@ -16,11 +16,30 @@ export function normalizeSpace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** Splits text into sentences with the platform's Unicode sentence segmenter. */
+const abbreviation = /(?:^|\s)(?:e\.g|i\.e|vs|etc|approx|cf|no|fig)\.\s*$/i;
+
+/**
+ * Offsets where sentences start, from the platform's Unicode sentence segmenter, minus its false breaks: a
+ * dot that starts a token (`.NET`), a break before a lowercase word or digit, and common abbreviations.
+ */
+export function sentenceCuts(text: string): number[] {
+  const cuts: number[] = [];
+  for (const { index } of segmenter.segment(text)) {
+    if (index === 0) continue;
+    const before = text.slice(0, index);
+    const after = text.slice(index);
+    if (/\s\.\s*$/.test(before) || /^\s*[\p{Ll}\d]/u.test(after) || abbreviation.test(before)) continue;
+    cuts.push(index);
+  }
+  return cuts;
+}
+
+/** Splits text into sentences (see `sentenceCuts`). */
 export function splitSentences(text: string): string[] {
+  const bounds = [0, ...sentenceCuts(text), text.length];
   const out: string[] = [];
-  for (const { segment } of segmenter.segment(text)) {
-    const s = segment.trim();
+  for (let i = 0; i < bounds.length - 1; i++) {
+    const s = text.slice(bounds[i], bounds[i + 1]).trim();
     if (s) out.push(s);
   }
   return out;
@@ -88,8 +107,7 @@ export function markStatements(nodes: RootContent[]): StatementDraft[] {
 /** Splits inline content at sentence boundaries; non-text nodes stay whole, in the sentence where they start. */
 export function splitInline(children: PhrasingContent[]): PhrasingContent[][] {
   const full = children.map((c) => toString(c)).join('');
-  const cuts: number[] = [];
-  for (const { index } of segmenter.segment(full)) if (index > 0) cuts.push(index);
+  const cuts = sentenceCuts(full);
   const groups: PhrasingContent[][] = [[]];
   let offset = 0;
   let cut = 0;
