@@ -1,7 +1,10 @@
 import type { ParseArgsConfig } from 'node:util';
+import { ask } from './commands/ask.ts';
 import { build } from './commands/build.ts';
 import { check } from './commands/check.ts';
+import { conflicts } from './commands/conflicts.ts';
 import { exportKb } from './commands/export.ts';
+import { wizard } from './commands/wizard.ts';
 
 /** One CLI command: its flags and what it does. */
 export interface Command {
@@ -10,4 +13,4 @@ export interface Command {
 }
 
 /** Every `kb` command by name. */
-export const commands: Record<string, Command> = { build, check, export: exportKb };
+export const commands: Record<string, Command> = { ask, build, check, conflicts, export: exportKb, wizard };

@@ -10,7 +10,7 @@ Usage:
   kb export    --json [--sources DIR]        print the knowledge base as JSON
   kb conflicts [--sources DIR] [--json]      list subjects whose statements disagree
   kb ask       ["question"] [--json]         answer a question (one per stdin line without an argument)
-  kb wizard    --json                        print the decision tree
+  kb wizard    [--json] [--uncovered]        print the decision tree, or the capability statements no leaf covers
 `;
 
 /** Entry point of the CLI; returns the process exit code. */

@@ -16,12 +16,17 @@ import { segment } from './segment/segment.ts';
 import type { RawFolder } from './sources/read-folder.ts';
 import { resolveSources, type LoadedSource } from './sources/resolve-sources.ts';
 import { reconcile } from './versions/reconcile.ts';
+import { wizardStage } from './wizard/build-wizard.ts';
+import type { WizardSource } from './wizard/source.ts';
+import type { WizardOutput } from '../../src/shared/schemas/decision-tree.ts';
 
 /** Everything one build produces, before it is written anywhere. */
 export interface BuildResult {
   kb: KnowledgeBase;
   drafts: EntryDraft[];
   diagnostics: Diagnostic[];
+  /** The resolved decision tree, when a `wizard.yaml` sits beside the sources. */
+  wizard?: WizardOutput;
   /** Milliseconds spent in each stage. */
   timings: Record<string, number>;
 }
@@ -39,7 +44,7 @@ export function parseSource(source: LoadedSource, config: ContentConfig): Root {
 }
 
 /** Runs every stage from raw files to a validated knowledge base. Throws BuildError on input errors. */
-export function buildKnowledgeBase(folder: RawFolder, config: ContentConfig, progress: Progress = () => {}): BuildResult {
+export function buildKnowledgeBase(folder: RawFolder, config: ContentConfig & { wizard?: WizardSource }, progress: Progress = () => {}): BuildResult {
   const timings: Record<string, number> = {};
   const time = <T>(stage: string, fn: () => T, detail: (r: T) => string): T => {
     const t0 = performance.now();
@@ -64,8 +69,11 @@ export function buildKnowledgeBase(folder: RawFolder, config: ContentConfig, pro
   for (const d of drafts) d.data.related = related.get(d.data.id) ?? [];
 
   const metas = sources.map((s) => s.meta);
-  const versioned = time('versions', () => reconcile(drafts, metas), (r) => `${r.conflicts.length} conflicting subjects`);
+  const versioned = time('versions', () => reconcile(drafts, metas, config), (r) => `${r.conflicts.length} conflicting subjects`);
   const finalDrafts = versioned.drafts.sort((a, b) => a.data.id.localeCompare(b.data.id));
+  const wizard = config.wizard ? time('wizard', () => wizardStage(config.wizard!, finalDrafts, metas), (r) => `${r.wizard?.leaves.length ?? 0} leaves`) : undefined;
+  diagnostics.push(...(wizard?.diagnostics ?? []));
+  if (hasErrors(diagnostics)) throw new BuildError(diagnostics);
   const coverage = measureCoverage(parsed, finalDrafts);
   const sourcesOut: Source[] = metas.map((m) => {
     const statements = finalDrafts.filter((d) => d.data.source.id === m.id).flatMap((d) => d.data.statements);
@@ -82,7 +90,7 @@ export function buildKnowledgeBase(folder: RawFolder, config: ContentConfig, pro
     uncovered: coverage.uncovered,
   };
   const kb = knowledgeBaseSchema.parse({ sources: sourcesOut, entries, conflicts: versioned.conflicts, stats });
-  return { kb, drafts: finalDrafts, diagnostics, timings };
+  return { kb, drafts: finalDrafts, diagnostics, timings, wizard: wizard?.wizard };
 }
 
 function countBy(values: string[]): Record<string, number> {

@@ -17,3 +17,13 @@ export function topicPath(id: string): string {
 export function withBase(base: string, path: string): string {
   return `${base.replace(/\/$/, '')}${path}`;
 }
+
+/** Site-relative path of a wizard question; the first question (`root`) lives at `/wizard/`. */
+export function wizardNodePath(id: string, root: string): string {
+  return id === root ? '/wizard/' : `/wizard/${id}/`;
+}
+
+/** Site-relative path of a wizard answer (a leaf of the decision tree). */
+export function wizardLeafPath(id: string): string {
+  return `/wizard/leaf/${id}/`;
+}

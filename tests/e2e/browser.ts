@@ -139,6 +139,7 @@ export async function openPage(
       problems.push({ kind: 'http', text: `${res.status()} ${res.url()}` });
     }
   });
+  if (options.javaScriptEnabled === false) noScriptPages.add(page);
   const response =
     options.navigate === false ? null : await page.goto(url, { waitUntil: options.waitUntil ?? 'load' });
   return { page, context, response, url, problems, close: () => context.close() };
@@ -155,20 +156,49 @@ export interface AxeViolation {
 
 const requireHere = createRequire(import.meta.url);
 let axeSource: string | undefined;
+const noScriptPages = new WeakSet<Page>();
+
+/**
+ * In a page opened with javaScriptEnabled: false, only promise jobs run: timers, rAF and
+ * queueMicrotask callbacks never fire, so axe would hang. Before axe loads, route them through
+ * promise jobs; delays over 1 ms are axe's timeout guards (frames, preload) and are dropped.
+ */
+async function shimTimersForNoScript(page: Page): Promise<void> {
+  if (!noScriptPages.has(page)) return;
+  await page.evaluate(() => {
+    const w = window as any;
+    if (w.__kbTimerShim) return;
+    w.__kbTimerShim = true;
+    let next = 1;
+    const cancelled = new Set<number>();
+    const later = (fn: (...a: unknown[]) => void, ms = 0, ...args: unknown[]) => {
+      const id = next++;
+      if (ms <= 1) Promise.resolve().then(() => cancelled.has(id) || fn(...args));
+      return id;
+    };
+    w.setTimeout = later;
+    w.clearTimeout = (id: number) => cancelled.add(id);
+    w.queueMicrotask = (fn: () => void) => later(fn);
+    w.requestAnimationFrame = (fn: (t: number) => void) => later(() => fn(performance.now()));
+    w.cancelAnimationFrame = w.clearTimeout;
+  });
+}
 
 /** Inject axe-core into the page and return WCAG 2.x A/AA violations. */
 export async function runAxe(page: Page, tags: string[] = AXE_TAGS): Promise<AxeViolation[]> {
   axeSource ??= await readFile(requireHere.resolve('axe-core/axe.min.js'), 'utf8');
   const hasAxe = () => page.evaluate(() => 'axe' in window);
+  await shimTimersForNoScript(page);
+  // Evaluated through DevTools, so a strict CSP neither blocks it nor logs a violation in `problems`.
+  if (!(await hasAxe())) await page.evaluate(axeSource).catch(() => {});
   if (!(await hasAxe())) await page.addScriptTag({ content: axeSource }).catch(() => {});
-  // A strict CSP or disabled JavaScript stops the script tag; page.evaluate still works then.
-  if (!(await hasAxe())) await page.evaluate(axeSource);
   if (!(await hasAxe())) throw new Error(`axe-core could not be injected into ${page.url()}`);
-  return page.evaluate(async (values) => {
+  return page.evaluate(async ([values, preload]) => {
     const axe = (window as unknown as { axe: any }).axe;
     const result = await axe.run(document, {
       runOnly: { type: 'tag', values },
       resultTypes: ['violations'],
+      preload,
     });
     return result.violations.map((v: any) => ({
       id: v.id,
@@ -177,7 +207,7 @@ export async function runAxe(page: Page, tags: string[] = AXE_TAGS): Promise<Axe
       helpUrl: v.helpUrl,
       nodes: v.nodes.map((n: any) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`.trim()),
     }));
-  }, tags);
+  }, [tags, !noScriptPages.has(page)] as const);
 }
 
 /** Readable one-line-per-node summary of violations, for assertion messages. */

@@ -1,4 +1,5 @@
 // Smoke test in a real browser: the home page renders accessibly and unknown URLs get the 404 page.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -32,8 +33,10 @@ describe('smoke', () => {
   it('unknown URL: the 404 page with status 404', async () => {
     const opened = await openPage(browser, '/no-such-page-kb-smoke/');
     try {
+      const notFoundPage = join(inject('distDir'), '404.html');
+      expect(existsSync(notFoundPage), `${notFoundPage} is missing (no src/pages/404.astro?)`).toBe(true);
       expect(opened.response?.status()).toBe(404);
-      const expected = await readFile(join(inject('distDir'), '404.html'), 'utf8');
+      const expected = await readFile(notFoundPage, 'utf8');
       expect(await opened.response?.text()).toBe(expected);
       expect(opened.problems).toEqual([]);
     } finally {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { collectOutputs } from '../../pipeline/emit/outputs.ts';
 import { writeOutputAtomically } from '../../pipeline/emit/write-output.ts';
 import { formatDiagnostic } from '../../pipeline/diagnostics.ts';
+import { wizardSummary } from '../../pipeline/wizard/build-wizard.ts';
 import type { Command } from '../commands.ts';
 import { loadAndBuild } from '../load.ts';
 import { defaults } from '../paths.ts';
@@ -26,6 +27,7 @@ export const build: Command = {
     log(`statements: ${s.statements} (${Object.entries(s.statementsByStatus).map(([k, v]) => `${k} ${v}`).join(', ')})`);
     log(`coverage:   ${(s.coverage * 100).toFixed(1)}% of source sentences are in entries`);
     for (const u of s.uncovered.slice(0, 20)) log(`  not covered: ${u}`);
+    if (result.wizard) for (const line of wizardSummary(result.wizard)) log(line);
     log(`wrote ${path.relative(process.cwd(), out) || '.'} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
     return 0;
   },

@@ -1,4 +1,5 @@
 import { formatDiagnostic } from '../../pipeline/diagnostics.ts';
+import { versionWarnings } from '../../pipeline/versions/warnings.ts';
 import type { Command } from '../commands.ts';
 import { loadAndBuild } from '../load.ts';
 
@@ -7,7 +8,8 @@ export const check: Command = {
   options: { sources: { type: 'string' } },
   async run(flags) {
     const result = await loadAndBuild(flags.sources as string | undefined);
-    for (const d of result.diagnostics) console.error(formatDiagnostic(d));
+    // Answers that newer sources changed are warnings, so a maintainer sees them in CI without failing it.
+    for (const d of [...result.diagnostics, ...versionWarnings(result.kb)]) console.error(formatDiagnostic(d));
     const s = result.kb.stats;
     console.log(`ok: ${s.sources} sources, ${s.entries} entries, ${(s.coverage * 100).toFixed(1)}% coverage`);
     return 0;

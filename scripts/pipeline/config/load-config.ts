@@ -4,6 +4,8 @@ import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { siteSchema, vocabularySchema, type SiteConfig, type Vocabulary } from '../../../src/shared/schemas/vocabulary.ts';
+import { synonymsSchema, type Synonyms } from '../../../src/shared/schemas/synonyms.ts';
+import { claimsVocabularySchema, type ClaimsVocabulary } from '../../../src/shared/schemas/claims-vocabulary.ts';
 import { BuildError, type Diagnostic } from '../diagnostics.ts';
 
 /** The data that makes one knowledge base: site wording and domain vocabulary. */
@@ -11,6 +13,10 @@ export interface ContentConfig {
   dir: string;
   site: SiteConfig;
   vocabulary: Vocabulary;
+  /** Domain synonyms for search (`synonyms.yaml`, optional). */
+  synonyms: Synonyms;
+  /** What statements claim: subjects, synonyms and wording (`subjects.yaml`, optional). */
+  claims?: ClaimsVocabulary;
 }
 
 /** The content folder for a sources folder: its parent when that holds a site.yaml, else the default. */
@@ -24,8 +30,12 @@ export async function loadContentConfig(dir: string): Promise<ContentConfig> {
   const diagnostics: Diagnostic[] = [];
   const site = await loadYaml(path.join(dir, 'site.yaml'), siteSchema, diagnostics);
   const vocabulary = await loadYaml(path.join(dir, 'vocabulary.yaml'), vocabularySchema, diagnostics);
-  if (!site || !vocabulary) throw new BuildError(diagnostics);
-  return { dir, site, vocabulary };
+  const synonymsFile = path.join(dir, 'synonyms.yaml');
+  const synonyms = existsSync(synonymsFile) ? await loadYaml(synonymsFile, synonymsSchema, diagnostics) : synonymsSchema.parse({});
+  const claimsFile = path.join(dir, 'subjects.yaml');
+  const claims = existsSync(claimsFile) ? await loadYaml(claimsFile, claimsVocabularySchema, diagnostics) : claimsVocabularySchema.parse({});
+  if (!site || !vocabulary || !synonyms || !claims) throw new BuildError(diagnostics);
+  return { dir, site, vocabulary, synonyms, claims };
 }
 
 /** Reads one YAML file and validates it with a schema; problems become diagnostics with lines. */

@@ -57,17 +57,41 @@ export function relateEntries(entries: Pick<Entry, 'id' | 'title' | 'text' | 'to
       .slice(0, 12),
   );
   const postings = new Map<string, number[]>();
-  keys.forEach((ks, i) => ks.forEach((w) => postings.set(w, [...(postings.get(w) ?? []), i])));
+  keys.forEach((ks, i) =>
+    ks.forEach((w) => {
+      const list = postings.get(w);
+      if (list) list.push(i);
+      else postings.set(w, [i]);
+    }),
+  );
   const result = new Map<string, string[]>();
+  // One score array and a list of touched candidates, reused across entries: large knowledge bases have thousands
+  // of candidates per entry, and only the best `limit` of them are kept (same order as a full sort).
+  const score = new Float64Array(n);
+  const touched: number[] = [];
+  const better = (a: number, b: number) => score[b] - score[a] || entries[a].id.localeCompare(entries[b].id);
   entries.forEach((e, i) => {
-    const score = new Map<number, number>();
-    for (const w of keys[i]) for (const j of postings.get(w) ?? []) if (j !== i) score.set(j, (score.get(j) ?? 0) + Math.log(n / df.get(w)!));
-    for (const [j, s] of score) {
-      const shared = entries[j].topics.filter((t) => e.topics.includes(t)).length;
-      score.set(j, s + shared * 0.5);
+    for (const w of keys[i]) {
+      const weight = Math.log(n / df.get(w)!);
+      for (const j of postings.get(w) ?? []) {
+        if (j === i) continue;
+        // Weights are positive (df < n/5), so a zero score means "not seen yet".
+        if (score[j] === 0) touched.push(j);
+        score[j] += weight;
+      }
     }
-    const ranked = [...score.entries()].sort((a, b) => b[1] - a[1] || entries[a[0]].id.localeCompare(entries[b[0]].id));
-    result.set(e.id, ranked.slice(0, limit).map(([j]) => entries[j].id));
+    for (const j of touched) score[j] += entries[j].topics.filter((t) => e.topics.includes(t)).length * 0.5;
+    const best: number[] = [];
+    for (const j of touched) {
+      if (best.length >= limit && (limit <= 0 || better(j, best[limit - 1]) > 0)) continue;
+      let k = best.length;
+      while (k > 0 && better(j, best[k - 1]) < 0) k--;
+      best.splice(k, 0, j);
+      if (best.length > limit) best.pop();
+    }
+    result.set(e.id, best.map((j) => entries[j].id));
+    for (const j of touched) score[j] = 0;
+    touched.length = 0;
   });
   return result;
 }

@@ -1,6 +1,12 @@
+import { claimsVocabularySchema, type ClaimsVocabulary } from '../../../src/shared/schemas/claims-vocabulary.ts';
 import type { Conflict } from '../../../src/shared/schemas/knowledge-base.ts';
 import type { Source } from '../../../src/shared/schemas/source.ts';
+import type { Vocabulary } from '../../../src/shared/schemas/vocabulary.ts';
+import { claimStatements } from '../claims/extract.ts';
+import { compileClaimRules, type ClaimRules } from '../claims/rules.ts';
 import type { EntryDraft } from '../entries/build-entries.ts';
+import { judge, statementKey } from './judge.ts';
+import { tagVersions } from './tags.ts';
 
 /** Result of the version stage: drafts with statuses filled in, plus the subjects in conflict. */
 export interface ReconcileResult {
@@ -8,7 +14,42 @@ export interface ReconcileResult {
   conflicts: Conflict[];
 }
 
-/** Version stage: every statement starts `current` as of its source date (claims and reconciliation come next). */
-export function reconcile(drafts: EntryDraft[], _sources: Source[]): ReconcileResult {
-  return { drafts, conflicts: [] };
+/** What the version stage reads from the content config (a `ContentConfig` fits). */
+export interface ReconcileOptions {
+  /** The claim vocabulary (`subjects.yaml`); without it statements are dated by their sources only and make no claims. */
+  claims?: ClaimsVocabulary;
+  /** The domain vocabulary, for OS versions and the product-version pattern. */
+  vocabulary?: Vocabulary;
+  /** Site language, for month names and number formatting. */
+  site?: { language: string };
+}
+
+const emptyVocabulary: Vocabulary = { topics: [], osVersions: [], platformTerms: {}, codeLanguages: {} };
+
+/** Compiles the claim rules a build uses. */
+export function rulesFor(options: ReconcileOptions): ClaimRules {
+  return compileClaimRules(options.claims ?? claimsVocabularySchema.parse({}), options.vocabulary ?? emptyVocabulary, options.site?.language);
+}
+
+/**
+ * Version stage: dates every statement, extracts its claims, reconciles them across sources (status `current`,
+ * `outdated` with `supersededBy`, or `dated`), lists the conflicting subjects and tags entry bodies with
+ * `<Outdated>`, `<Dated>` and `<AppliesTo>`. Pure: returns new drafts.
+ */
+export function reconcile(drafts: EntryDraft[], sources: Source[], options: ReconcileOptions = {}): ReconcileResult {
+  const rules = rulesFor(options);
+  const claimed = claimStatements(drafts, sources, rules, options.site?.language);
+  const { verdicts, conflicts } = judge(claimed, rules.statuses);
+  const byKey = new Map(claimed.map((c) => [statementKey(c), c]));
+  const out = drafts.map((draft) => {
+    const statements = draft.data.statements.map((s) => {
+      const key = statementKey({ entry: draft.data.id, statement: s.id });
+      const c = byKey.get(key)!;
+      const v = verdicts.get(key)!;
+      return { ...s, asOf: c.asOf, claims: c.claims, status: v.status, supersededBy: v.supersededBy, ...(v.datedReason ? { datedReason: v.datedReason } : {}) };
+    });
+    const data = { ...draft.data, statements };
+    return { data, body: tagVersions(draft.body, data) };
+  });
+  return { drafts: out, conflicts };
 }

@@ -34,6 +34,12 @@ export const claimSchema = z.strictObject({
   value: z.string(),
   /** Platform scope the claim speaks for. */
   scope: z.string(),
+  /** Human label of the subject, e.g. `Node pools per cluster`. */
+  label: z.string().optional(),
+  /** Human form of the value, e.g. `100` or `generally available`. */
+  display: z.string().optional(),
+  /** OS version the claim is limited to, when the statement names one (an `osVersions` id). */
+  qualifier: z.string().optional(),
 });
 
 /** One sentence, bullet, step, note or code block of an entry. */

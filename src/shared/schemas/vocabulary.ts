@@ -37,7 +37,17 @@ export const siteSchema = z.strictObject({
   defaultScope: z.string().min(1),
   scopes: z.array(z.strictObject({ id: z.string().regex(idPattern), label: z.string() })).min(1),
   compatibilityTitle: z.string().includes('{field}'),
-  comparison: z.strictObject({ title: z.string(), baseline: z.string(), target: z.string() }),
+  comparison: z.strictObject({
+    title: z.string(),
+    baseline: z.string(),
+    target: z.string(),
+    /** Intro sentence above the comparison table. */
+    intro: z.string().optional(),
+    /** Baseline-column wording: the sources list only how the target differs, so the baseline is the documented default. */
+    baselineBehaviour: z.string().default('Standard behaviour'),
+    /** Regular expressions (case-insensitive) that mark a workaround clause, e.g. `\buse\b.+\binstead\b`. */
+    workaroundPatterns: z.array(z.string()).default([]),
+  }),
   wizard: z.strictObject({ title: z.string() }),
 });
 

@@ -23,7 +23,7 @@ async function kb(...args: string[]) {
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'kb-cli-'));
 
-describe('kb CLI', () => {
+describe('kb CLI', { timeout: 120_000 }, () => {
   test('build prints stages and a summary, writes MDX and kb.json, and a failed build keeps the previous output', async () => {
     const out = path.join(tmp(), 'out');
     const ok = await kb('build', '--out', out);

@@ -1,0 +1,21 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { manifestFile, type SearchManifest } from '../../../src/shared/search-config.ts';
+import type { SearchEngine } from '../../../src/shared/query/engine.ts';
+import { loadEngine } from '../../../src/shared/query/load.ts';
+import type { SearchIndexFiles } from './build-index.ts';
+
+/** Loads an exported index from a folder (such as `.kb/search`) the way the browser does, file by file. */
+export async function engineFromFolder(dir: string): Promise<SearchEngine> {
+  const manifest = JSON.parse(await readFile(path.join(dir, manifestFile), 'utf8')) as SearchManifest;
+  return loadEngine(manifest, (name) => readFile(path.join(dir, path.basename(name)), 'utf8'));
+}
+
+/** Loads a freshly built (in-memory) export: the same import path as the browser, without touching disk. */
+export async function engineFromFiles(index: SearchIndexFiles): Promise<SearchEngine> {
+  return loadEngine(index.manifest, async (name) => {
+    const data = index.files.get(name);
+    if (data === undefined) throw new Error(`search index: missing file ${name}`);
+    return data;
+  });
+}

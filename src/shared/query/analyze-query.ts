@@ -1,0 +1,202 @@
+import { editDistance } from './edit-distance.ts';
+import { postings, type SearchEngine } from './engine.ts';
+import { analyzeTokens, contrastOf, matchTerms, partTerm, type AnalyzedToken } from './lexicon.ts';
+import { cleanQuery, maxQueryTokens } from './normalize.ts';
+
+/** One alternative index term a query slot can match, with how much a match through it counts. */
+export interface Alternative {
+  term: string;
+  weight: number;
+}
+
+/** One thing the user asked about: a word or phrase, and the index terms that stand for it. */
+export interface Slot {
+  /** What the user typed for it. */
+  surface: string;
+  /** The term it was read as. */
+  term: string;
+  alternatives: Alternative[];
+  /** Inverse document frequency over entries (rarer = more telling). */
+  idf: number;
+  /** True when nothing in the index matches it. */
+  unknown: boolean;
+  /** True when the user typed it in capitals or with digits (a name, an acronym, a version). */
+  named: boolean;
+  /** Contrast group of the term, if any. */
+  contrast: number | null;
+}
+
+/** A question or search text, analysed. */
+export interface AnalyzedQuery {
+  /** The cleaned text that was analysed. */
+  text: string;
+  tokens: AnalyzedToken[];
+  slots: Slot[];
+}
+
+/** Weight of a match through a corrected typo. */
+const typoWeight = 0.85;
+/** Weight of a match on a word inside an identifier. */
+const partWeight = 0.6;
+/** Weight of a match through completing the word being typed. */
+const prefixWeight = 0.9;
+
+/** Edits allowed when correcting a word of this length. */
+function allowedEdits(length: number): number {
+  return length >= 10 ? 2 : length >= 6 ? 1 : 0;
+}
+
+/** The index or lexicon term nearest to an unknown stem, if one is close enough. */
+export function correctTypo(engine: SearchEngine, word: string): string | null {
+  const max = allowedEdits(word.length);
+  if (max === 0 || /\d/.test(word)) return null;
+  let best: string | null = null;
+  let bestDistance = max + 1;
+  let bestDf = -1;
+  const consider = (candidate: string) => {
+    // Same first letter and close length: typos rarely hit the first letter, and this keeps the scan cheap.
+    if (candidate[0] !== word[0] || Math.abs(candidate.length - word.length) > max || candidate.includes('_')) return;
+    const d = editDistance(word, candidate, max);
+    if (d > max || d > bestDistance) return;
+    const df = engine.vocabularySet.has(candidate) ? postings(engine, candidate).df : 0;
+    if (d < bestDistance || df > bestDf) [best, bestDistance, bestDf] = [candidate, d, df];
+  };
+  for (const candidate of engine.vocabulary) consider(candidate);
+  for (const candidate of engine.lexicon.words) consider(candidate);
+  return best;
+}
+
+/** Index terms that start with a partly typed word (best-known first). */
+export function completions(engine: SearchEngine, prefix: string, limit = 8): string[] {
+  if (prefix.length < 2) return [];
+  const out: string[] = [];
+  let lo = 0;
+  let hi = engine.vocabulary.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (engine.vocabulary[mid] < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < engine.vocabulary.length && engine.vocabulary[i].startsWith(prefix); i++) out.push(engine.vocabulary[i]);
+  return out
+    .map((term) => ({ term, df: postings(engine, term).df }))
+    .sort((a, b) => b.df - a.df || a.term.length - b.term.length)
+    .slice(0, limit)
+    .map((c) => c.term);
+}
+
+/**
+ * Whether the words at [start, end) of a question look like a name: an acronym (GPU), letters with digits (Gen2)
+ * or a capitalised word (Bastion). Code-like tokens (NET_ADMIN, spec.os.name, ASP.NET) are
+ * values of things the user names otherwise, not names.
+ */
+export function looksLikeName(text: string, start: number, end: number): boolean {
+  let from = start;
+  let to = end;
+  while (from > 0 && !/\s/.test(text[from - 1])) from--;
+  while (to < text.length && !/\s/.test(text[to])) to++;
+  const chunk = text.slice(from, to).replace(/^[("'`]+|[)"'`?!.,;:]+$/g, '');
+  if (/[_=/\\]|[a-z][A-Z]|[A-Za-z]\.[A-Za-z]/.test(chunk)) return false;
+  // A capitalised word counts even at the start of a sentence: only unknown words are asked about, and common
+  // sentence openers are all known or stop words.
+  return /[A-Z]{2,}|[A-Za-z]\d|\d[A-Za-z]|^[A-Z][a-z]/.test(text.slice(start, end));
+}
+
+/** Inverse document frequency of a set of terms over entries (BM25 form, never negative). */
+export function idfOf(engine: SearchEngine, df: number): number {
+  const total = engine.entries.length;
+  return Math.log(1 + (total - df + 0.5) / (df + 0.5));
+}
+
+/**
+ * Analyses a question: cleans it, corrects typos against the index vocabulary, reads synonym phrases, drops
+ * stop and question words, and adds related terms. With `prefix`, the last word may be incomplete (search as
+ * you type) and also matches the index terms it starts.
+ */
+export function analyzeQuery(engine: SearchEngine, raw: string, options: { prefix?: boolean } = {}): AnalyzedQuery {
+  const text = cleanQuery(raw);
+  const tokens = analyzeTokens(text).slice(0, maxQueryTokens);
+  const typing = options.prefix === true && tokens.length > 0 && tokens[tokens.length - 1].end === text.length;
+  const corrected = new Set<number>();
+  tokens.forEach((token, i) => {
+    if (token.stop || engine.vocabularySet.has(token.stem) || engine.lexicon.words.has(token.stem)) return;
+    if (typing && i === tokens.length - 1) return;
+    const fix = correctTypo(engine, token.stem) ?? correctTypo(engine, token.word);
+    if (fix) {
+      token.stem = fix;
+      corrected.add(i);
+    }
+  });
+
+  const slots: Slot[] = [];
+  const seen = new Set<string>();
+  const addSlot = (term: string, from: number, to: number, extra: Alternative[] = []) => {
+    if (seen.has(term)) return;
+    seen.add(term);
+    const surfaceTokens = tokens.slice(from, to);
+    const surface = text.slice(surfaceTokens[0].start, surfaceTokens[surfaceTokens.length - 1].end);
+    const weight = surfaceTokens.some((_, k) => corrected.has(from + k)) ? typoWeight : 1;
+    const alternatives: Alternative[] = [{ term, weight }, ...extra];
+    // The word inside an identifier (privileged in allowPrivilegeEscalation) is a weaker match than the word itself.
+    if (engine.vocabularySet.has(partTerm(term))) alternatives.push({ term: partTerm(term), weight: partWeight * weight });
+    for (const r of engine.lexicon.related.get(term) ?? []) alternatives.push({ term: r.term, weight: r.weight * weight });
+    // Related terms borrow the typed word's rarity; only a word the index lacks is judged by its stand-ins.
+    const own = postingsSize(engine, term);
+    const df = own > 0 && extra.length === 0 ? own : unionDf(engine, alternatives.map((a) => a.term));
+    slots.push({
+      surface,
+      term,
+      alternatives,
+      idf: idfOf(engine, df),
+      unknown: df === 0,
+      named: looksLikeName(text, surfaceTokens[0].start, surfaceTokens[surfaceTokens.length - 1].end),
+      contrast: contrastOf(engine.lexicon, term) ?? null,
+    });
+  };
+
+  for (const m of matchTerms(tokens, engine.lexicon, false)) {
+    const isLast = typing && m.to === tokens.length;
+    if (isLast && !m.canonical) {
+      const partial = tokens[m.from].word;
+      const extra = completions(engine, partial)
+        .filter((t) => t !== m.term)
+        .map((t) => ({ term: t, weight: prefixWeight }));
+      addSlot(m.term, m.from, m.to, extra);
+      continue;
+    }
+    // An identifier the index never uses (terminationGracePeriod) falls back to its parts.
+    const parts = tokens[m.from].parts;
+    if (!m.canonical && parts && !engine.vocabularySet.has(m.term)) {
+      const known = parts.filter((p) => engine.vocabularySet.has(p) || engine.vocabularySet.has(partTerm(p)));
+      for (const part of known) addSlot(part, m.from, m.to);
+      if (known.length > 0) continue;
+    }
+    // A synonym phrase the index never uses falls back to its words.
+    if (m.canonical && postingsSize(engine, m.term) === 0 && m.to - m.from > 1) {
+      for (let i = m.from; i < m.to; i++) if (!tokens[i].stop) addSlot(tokens[i].stem, i, i + 1);
+      continue;
+    }
+    addSlot(m.term, m.from, m.to);
+    // Numbers inside a phrase (a version, a build number) are telling on their own too.
+    if (m.canonical) for (let i = m.from; i < m.to; i++) if (/\d/.test(tokens[i].stem) && tokens[i].stem.length >= 3 && engine.vocabularySet.has(tokens[i].stem)) addSlot(tokens[i].stem, i, i + 1);
+  }
+  return { text, tokens, slots };
+}
+
+function postingsSize(engine: SearchEngine, term: string): number {
+  if (!engine.vocabularySet.has(term)) return 0;
+  return postings(engine, term).df;
+}
+
+function unionDf(engine: SearchEngine, terms: string[]): number {
+  if (terms.length === 1) return postingsSize(engine, terms[0]);
+  const entries = new Set<number>();
+  for (const term of terms) {
+    if (!engine.vocabularySet.has(term)) continue;
+    const p = postings(engine, term);
+    for (const n of p.titles) entries.add(n);
+    for (const s of p.statements) entries.add(engine.statements[s - engine.meta.entries]?.e ?? -1);
+  }
+  entries.delete(-1);
+  return entries.size;
+}

@@ -1,0 +1,216 @@
+import type { Verdict } from '../schemas/entry.ts';
+import { entryPath, topicPath } from '../urls.ts';
+import { analyzeQuery, idfOf, type AnalyzedQuery } from './analyze-query.ts';
+import { statementAt, type EntryInfo, type SearchEngine, type StatementInfo } from './engine.ts';
+import { mergeFollowUp } from './follow-up.ts';
+import { maxScore, rankEntries, type RankedEntry } from './rank.ts';
+import { detectVerdict } from './verdict.ts';
+
+/** A statement cited as the answer, with where it lives on the site and in the original document. */
+export interface Citation {
+  /** Source id. */
+  id: string;
+  /** Source title. */
+  title: string;
+  /** Link to the section in the original document. */
+  url: string;
+  /** The statement's text. */
+  quote: string;
+  /** The statement's anchor id. */
+  statement: string;
+  /** Site path of the statement (entry page + anchor), without the deploy base. */
+  href: string;
+}
+
+/** An older statement that the answer replaces. */
+export interface OutdatedNote {
+  text: string;
+  /** Source id. */
+  source: string;
+  sourceTitle: string;
+  /** When the older statement was true. */
+  asOf: string | null;
+  statement: string;
+  href: string;
+}
+
+/** One answer: an entry, with its verdict, citations and outdated notes. */
+export interface Answer {
+  id: string;
+  title: string;
+  /** Site path of the best-matching statement, without the deploy base. */
+  url: string;
+  /** Full plain text of the entry. */
+  text: string;
+  verdict: Verdict | null;
+  /** Confidence, 0–1. */
+  score: number;
+  sources: Citation[];
+  outdated: OutdatedNote[];
+  wizard: string | null;
+  type: string;
+  topics: string[];
+  /** The entry's statements, marking the current ones that matched. */
+  statements: { id: string; text: string; status: StatementInfo['status']; matched: boolean }[];
+  /** Related entries, for follow-up suggestions. */
+  related: { id: string; title: string; url: string }[];
+}
+
+/** The outcome of asking one question. */
+export interface AskResult {
+  question: string;
+  /** The self-contained question actually answered, when a follow-up was merged with the previous one. */
+  interpretedAs: string | null;
+  abstained: boolean;
+  /** Confidence in the best answer, 0–1. */
+  confidence: number;
+  answers: Answer[];
+  /** Topics nearest to the question (offered when abstaining). */
+  nearestTopics: { id: string; label: string; url: string }[];
+}
+
+/**
+ * When to abstain. Confidence is the share of the question's information (idf) that the best entry matched; a word
+ * the index has never seen counts as unmatched information, fully when it looks like a name (GPU, Bastion, Gen2),
+ * partly when it is a plain word (users' wording is wider than any corpus). Thresholds were set on the development
+ * questions and checked for margin on both sides; see `npm run eval`.
+ */
+export const abstention = {
+  /** Below this confidence nothing answers. */
+  minConfidence: 0.3,
+  /** A question naming something the index has never seen needs this much confidence. */
+  namedConfidence: 0.75,
+  /** With unknown words in the question, the best entry must match a term found in at most this share of entries. */
+  specificShare: 0.15,
+  /** Share of an unknown plain word's idf that counts against confidence. */
+  unknownWord: 0.3,
+  /** Share of an unknown name's idf that counts against confidence. */
+  unknownName: 1,
+};
+
+/** Whether to abstain, given the analysed question and its best entry. */
+export function shouldAbstain(engine: SearchEngine, query: AnalyzedQuery, best: RankedEntry | undefined): boolean {
+  if (!best) return true;
+  const confidence = confidenceOf(query, best);
+  if (confidence < abstention.minConfidence) return true;
+  if (query.slots.some((s) => s.unknown && s.named) && confidence < abstention.namedConfidence) return true;
+  // With words the index has never seen, a match on generic words alone ("AKS", "Windows", "node") is no answer.
+  if (!query.slots.some((s) => s.unknown)) return false;
+  const specific = idfOf(engine, abstention.specificShare * engine.entries.length);
+  return !query.slots.some((s, j) => best.coverage[j] >= 0.6 && s.idf >= specific);
+}
+
+/** Options for `ask`. */
+export interface AskOptions {
+  /** The previous question of the conversation, for follow-ups. */
+  previous?: string;
+  /** Most answers returned. */
+  limit?: number;
+}
+
+/** Confidence of a ranked entry for a query, 0–1. */
+export function confidenceOf(query: AnalyzedQuery, ranked: RankedEntry | undefined): number {
+  if (!ranked) return 0;
+  const max = maxScore(query, (named) => (named ? abstention.unknownName : abstention.unknownWord));
+  return max > 0 ? Math.min(1, ranked.score / max) : 0;
+}
+
+/** Answers a question from the index: best entries first, or an honest abstention with the nearest topics. */
+export function ask(engine: SearchEngine, question: string, options: AskOptions = {}): AskResult {
+  const merged = options.previous ? mergeFollowUp(options.previous, question, engine.lexicon) : null;
+  const text = merged ?? question;
+  const query = analyzeQuery(engine, text);
+  const ranked = rankEntries(engine, query);
+  const confidence = confidenceOf(query, ranked[0]);
+  const abstained = shouldAbstain(engine, query, ranked[0]);
+  const asked = new Set(query.slots.map((s) => s.term));
+  const answers = abstained ? [] : ranked.slice(0, options.limit ?? 5).map((r) => toAnswer(engine, query, r, asked));
+  return {
+    question,
+    interpretedAs: merged,
+    abstained,
+    confidence: round(confidence),
+    answers,
+    nearestTopics: abstained ? nearestTopics(engine, ranked) : [],
+  };
+}
+
+function toAnswer(engine: SearchEngine, query: AnalyzedQuery, r: RankedEntry, asked: Set<string>): Answer {
+  const entry = r.entry;
+  const statements = entry.statements.map((n) => statementAt(engine, n));
+  const matched = r.matched.map((n) => statementAt(engine, n)).filter((s) => s.status !== 'outdated');
+  const best = matched[0] ?? statements.find((s) => s.status !== 'outdated') ?? statements[0];
+  const lead = statements.find((s) => s.status !== 'outdated');
+  const after = statements[statements.indexOf(best) + 1];
+  const verdictTexts = [
+    ...(lead && lead !== best && /^(yes|no)\b/i.test(lead.text) ? [lead.text] : []),
+    best.text,
+    ...(after && after.status !== 'outdated' ? [after.text] : []),
+    ...matched.slice(1, 3).map((s) => s.text),
+  ];
+  const source = engine.sources.get(entry.source);
+  const cite = (s: StatementInfo): Citation => ({
+    id: entry.source,
+    title: source?.title ?? entry.source,
+    url: entry.url,
+    quote: s.text,
+    statement: s.id,
+    href: `${entryPath(entry.id)}#${s.id}`,
+  });
+  const matchedSet = new Set(r.matched);
+  return {
+    id: entry.id,
+    title: entry.title,
+    url: `${entryPath(entry.id)}#${best.id}`,
+    text: statements.map((s) => s.text).join(' '),
+    verdict: detectVerdict(query.text, verdictTexts, { asked, lexicon: engine.lexicon, fallback: entry.verdict as Verdict | null, replacesAsked: r.matchedOutdated.some((n) => entry.supersedes.includes(n)) }),
+    score: round(confidenceOf(query, r)),
+    sources: (matched.length > 0 ? matched.slice(0, 2) : [best]).map(cite),
+    outdated: outdatedNotes(engine, entry, r),
+    wizard: entry.wizard,
+    type: entry.type,
+    topics: entry.topics,
+    statements: statements.map((s) => ({ id: s.id, text: s.text, status: s.status, matched: matchedSet.has(s.n) })),
+    related: relatedOf(engine, entry),
+  };
+}
+
+/** Outdated statements the entry replaces, plus its own outdated statements; the ones the query hit first. */
+function outdatedNotes(engine: SearchEngine, entry: EntryInfo, r: RankedEntry): OutdatedNote[] {
+  const own = entry.statements.filter((n) => statementAt(engine, n).status === 'outdated');
+  return [...new Set([...r.matchedOutdated, ...entry.supersedes, ...own])].map((n) => {
+    const s = statementAt(engine, n);
+    const owner = engine.entries[s.e];
+    const source = engine.sources.get(owner.source);
+    return {
+      text: s.text,
+      source: owner.source,
+      sourceTitle: source?.title ?? owner.source,
+      asOf: s.asOf ?? source?.date ?? null,
+      statement: s.id,
+      href: `${entryPath(owner.id)}#${s.id}`,
+    };
+  });
+}
+
+function relatedOf(engine: SearchEngine, entry: EntryInfo): Answer['related'] {
+  return entry.related
+    .map((n) => engine.entries[n])
+    .filter((e): e is EntryInfo => e !== undefined)
+    .sort((a, b) => Number(b.question) - Number(a.question))
+    .slice(0, 3)
+    .map((e) => ({ id: e.id, title: e.title, url: entryPath(e.id) }));
+}
+
+function nearestTopics(engine: SearchEngine, ranked: RankedEntry[]): AskResult['nearestTopics'] {
+  const weight = new Map<string, number>();
+  for (const r of ranked.slice(0, 8)) for (const t of r.entry.topics) weight.set(t, (weight.get(t) ?? 0) + r.score);
+  return [...weight]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, 3)
+    .map(([id]) => ({ id, label: engine.topicLabels.get(id) ?? id, url: topicPath(id) }));
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,130 @@
+import type { Verdict } from '../schemas/entry.ts';
+import { analyzeTokens, contrastOf, matchTerms, type Lexicon } from './lexicon.ts';
+
+// Verdicts from general English wording of the answer ("not supported", "can't", "preview", "Yes,"), read
+// against the shape of the question. No per-question tables: every rule is about language, not the domain.
+
+/** What kind of question was asked, as far as a verdict is concerned. */
+export interface QuestionShape {
+  /** A yes/no question ("can I …?", "is X supported?", "X - works?"). */
+  polar: boolean;
+  /** Asks for a fact, a way or a list ("how", "which", "what"): no verdict. */
+  open: boolean;
+  /** Offers two alternatives ("…, or does it have to …?"): only an explicit Yes/No answers it. */
+  choice: boolean;
+  /** Asks whether something is needed ("do I have to", "must I", "is … required"). */
+  necessity: boolean;
+  /** Asks whether something is generally available / out of preview. */
+  availability: boolean;
+}
+
+const openWords = new Set(['how', 'what', 'whats', 'which', 'where', 'when', 'why', 'who', 'whom', 'whose', 'list', 'show']);
+const auxiliaries = new Set(
+  'can could is are am was were do does did will would should shall may might must has have had cant couldnt isnt arent doesnt dont wont wouldnt shouldnt hasnt havent'.split(' '),
+);
+const polarOpeners = new Set(['supported', 'possible', 'available', 'allowed', 'works', 'working']);
+const polarTail = /\b(supported|support|works?|working|possible|available|allowed|ok|okay|ga|yet|right|true|enabled|compatible)\s*\??\s*$/i;
+const necessityPattern = /\b(have to|has to|need to|needs to|must i|must we|must you|required|requirement|necessary|mandatory|do i need|do we need)\b/i;
+const availabilityPattern = /\b(ga|generally available|general availability|out of preview|production[- ]ready)\b/i;
+
+/** Reads the shape of a question from its wording. */
+export function questionShape(question: string): QuestionShape {
+  // Clauses: sentences, and the parts around a dash or colon ("NFS volumes on AKS - supported?").
+  const clauses = question.split(/[.?!;]\s+|\s+[-–—]+\s+|:\s+/).map((c) => analyzeTokens(c).map((t) => t.word)).filter((c) => c.length > 0);
+  const open = clauses.some((c) => openWords.has(c[0]) || (c[0] === 'and' && openWords.has(c[1])));
+  const polar = !open && (clauses.some((c) => auxiliaries.has(c[0]) || polarOpeners.has(c[0])) || polarTail.test(question.trim()));
+  const choice = polar && /,?\s+or\s+(does|do|is|are|can|must|should|will|would|has|have)\b/i.test(question);
+  return { polar, open, choice, necessity: necessityPattern.test(question), availability: availabilityPattern.test(question) };
+}
+
+/** Wording cues, tested on a statement's lowercase text. */
+const cues = {
+  leadYes: /^(yes|yep)\b/,
+  leadNo: /^no\b(?!\s+(more|longer|other))/,
+  // Denials of a capability ("not supported", "can't", "doesn't support"): they answer even a bare keyword query.
+  denial: new RegExp(
+    [
+      String.raw`\bnot\s+(?:be\s+|yet\s+|currently\s+|fully\s+)?(?:supported|available|possible|allowed|implemented|provided|endorsed|enabled|applicable|compatible|permitted)\b`,
+      String.raw`\b(?:isn't|aren't|is not|are not)\s+(?:yet\s+|currently\s+)?(?:supported|available|possible|allowed|implemented|provided|endorsed|enabled)\b`,
+      String.raw`\b(?:doesn't|don't|didn't|do not|does not|did not|won't|will not)\s+(?:yet\s+|currently\s+)?(?:support|work|apply|allow|have)\b`,
+      String.raw`\b(?:can't|cannot|can not|couldn't|mustn't)\b`,
+      String.raw`\b(?:unsupported|unavailable|impossible|no effect|no support|not an option|never)\b`,
+    ].join('|'),
+  ),
+  // Any negation: it answers a yes/no question ("Will it touch my Linux pools?" – "… are not affected").
+  negative: /\b(?:not|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|won't|can't|cannot|couldn't|mustn't|never|unsupported|unavailable|impossible|no effect|no support)\b/,
+  partial: /\b(preview|preliminary|partial|partially|limited|(?:has|have|with) (?:the following |some |several )?limitations|experimental|beta|alpha|not all|some of|for the most part|with caveats|except)\b/,
+  positive: /\b(supported|supports|support is|available|can|could|allows?|enables?|lets? you|letting you|possible|works?|is able|are able|yes)\b/,
+  requirement: /\b(must|required|requires|need to|needs to|have to|has to|always|mandatory|only way)\b/,
+  depends: /\b(depends|depending on|it varies|varies by|based on your)\b/,
+};
+
+/** True when the text says "only X" where X is an alternative to something the question names. */
+function excludesAsked(text: string, asked: Set<string>, lexicon: Lexicon): boolean {
+  const tokens = analyzeTokens(text);
+  const terms = matchTerms(tokens, lexicon, true);
+  const askedGroups = new Map<number, Set<string>>();
+  for (const t of asked) {
+    const g = contrastOf(lexicon, t);
+    if (g === undefined) continue;
+    askedGroups.set(g, (askedGroups.get(g) ?? new Set()).add(t));
+  }
+  if (askedGroups.size === 0) return false;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].word !== 'only') continue;
+    for (const m of terms) {
+      if (m.from <= i || m.from > i + 6) continue;
+      const g = contrastOf(lexicon, m.term);
+      if (g !== undefined && askedGroups.has(g) && !askedGroups.get(g)!.has(m.term)) return true;
+    }
+  }
+  return false;
+}
+
+/** What the verdict reads besides the question and the answer's statements. */
+export interface VerdictContext {
+  /** The question's index terms. */
+  asked: Set<string>;
+  lexicon: Lexicon;
+  /** The entry's own verdict (from the pipeline), used when the wording gives none. */
+  fallback?: Verdict | null;
+  /** True when the question matched an outdated statement that this answer replaces. */
+  replacesAsked?: boolean;
+}
+
+/**
+ * The verdict an answer gives to a question. `statements` are the answering entry's current statements that
+ * matched the question, best first (and the statement after the best one, second).
+ */
+export function detectVerdict(question: string, statements: readonly string[], context: VerdictContext): Verdict | null {
+  const { asked, lexicon, fallback = null } = context;
+  const shape = questionShape(question);
+  if (shape.open || statements.length === 0) return null;
+  const texts = statements.map((s) => s.toLowerCase().replace(/[’‘]/g, "'"));
+  // A leading "Yes."/"No." answers a yes/no question; a bare keyword query only takes a "No".
+  const lead = texts.find((t) => (shape.polar && cues.leadYes.test(t)) || cues.leadNo.test(t));
+  if (lead) return cues.leadYes.test(lead) ? 'yes' : 'no';
+  if (shape.choice) return null;
+  // The best-matching statement decides; the one after it often finishes the answer ("… sshd user. This user
+  // is not malicious."), so it counts too.
+  const [best, next = ''] = texts;
+  const near = (re: RegExp) => re.test(best) || re.test(next);
+  if (texts.some((t) => excludesAsked(t, asked, lexicon))) return 'no';
+  if (near(cues.depends)) return 'depends';
+  if (!shape.polar) {
+    // A bare keyword query ("runAsGroup windows pod") takes only a clear denial or limit in its best statement.
+    if (cues.denial.test(best)) return 'no';
+    return /\b(preview|preliminary|experimental|alpha|beta|partial|partially)\b/.test(best) ? 'partial' : null;
+  }
+  if (shape.necessity) {
+    if (near(cues.negative)) return 'no';
+    if (cues.requirement.test(best)) return 'yes';
+    return cues.positive.test(best) ? 'no' : fallback;
+  }
+  if (cues.negative.test(best) && !cues.partial.test(best)) return 'no';
+  if (near(cues.partial)) return shape.availability && cues.partial.test(best) ? 'no' : 'partial';
+  if (near(cues.negative)) return 'no';
+  // "Is X still …?" answered by what replaced the old statement: no longer ("still not …?": no longer not, yes).
+  if (context.replacesAsked && /\bstill\b/i.test(question)) return /\bstill\s+(not|no|isn't|aren't|can't|cannot|unsupported)\b/i.test(question) ? 'yes' : 'no';
+  return fallback ?? 'yes';
+}

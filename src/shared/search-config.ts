@@ -1,0 +1,120 @@
+// The one FlexSearch configuration: the indexer (build time), `kb ask` and the browser all build their Document
+// from here, so an exported index imports into an identical Document everywhere.
+import type FlexSearchTypes from 'flexsearch';
+import type { Document as FlexDocument, DocumentData, DocumentOptions } from 'flexsearch';
+import type { Synonyms } from './schemas/synonyms.ts';
+// The compact build (Document, tags, store, export/import; no workers or persistence) keeps the first search small.
+import FlexSearchCompact from '../../node_modules/flexsearch/dist/flexsearch.compact.module.min.js';
+
+const { Document } = FlexSearchCompact as typeof FlexSearchTypes;
+
+/**
+ * One indexed document. Entry documents (numbers `0 … entries-1`) carry the entry's metadata and its analysed
+ * title in `t`; statement documents (the numbers after them) carry one statement and its analysed text in `x`.
+ * `t` and `x` are indexed but not stored; everything else is stored for rendering results.
+ */
+export interface SearchDoc {
+  [key: string]: string | number | boolean | null | string[] | number[] | undefined;
+  /** Document number (the FlexSearch id). */
+  n: number;
+  /** Entry: analysed title and section path (index terms joined by spaces). */
+  t?: string;
+  /** Entry id (also its page slug). */
+  id?: string;
+  /** Entry title. */
+  title?: string;
+  /** Entry type. */
+  type?: string;
+  /** Entry topic ids. */
+  topics?: string[];
+  /** Entry source id. */
+  source?: string;
+  /** Link to the original document's section. */
+  url?: string;
+  /** Related entries, as entry numbers. */
+  related?: number[];
+  /** Wizard leaf path, when there is one. */
+  wizard?: string;
+  /** Entry verdict set by the pipeline, when there is one. */
+  verdict?: string;
+  /** 1 when the title is a question. */
+  q?: number;
+  /** Statement: analysed text (index terms joined by spaces). */
+  x?: string;
+  /** Statement: its entry's number. */
+  e?: number;
+  /** Statement anchor id (`s-…`). */
+  s?: string;
+  /** Statement text. */
+  text?: string;
+  /** Statement kind, when not a sentence. */
+  kind?: string;
+  /** Statement status, when not current. */
+  status?: string;
+  /** Statement date, when not current. */
+  asOf?: string;
+  /** Statement numbers of the statements that supersede this one. */
+  sup?: number[];
+}
+
+/** Fields the search filters by (FlexSearch tags on entry documents). */
+export const filterFields = ['topics', 'source', 'type'] as const;
+export type FilterField = (typeof filterFields)[number];
+
+/** The FlexSearch Document options shared by every side. */
+export const searchConfig: DocumentOptions<DocumentData> = {
+  tokenize: 'strict',
+  resolution: 1,
+  fastupdate: false,
+  // Terms arrive analysed (normalised, stemmed, synonyms resolved by src/shared/query), so FlexSearch only splits.
+  encode: (content: string) => content.split(' ').filter(Boolean),
+  document: {
+    id: 'n',
+    index: ['t', 'x'],
+    tag: [...filterFields],
+    store: ['id', 'title', 'type', 'topics', 'source', 'url', 'related', 'wizard', 'verdict', 'q', 'e', 's', 'text', 'kind', 'status', 'asOf', 'sup'],
+  },
+};
+
+/** The FlexSearch Document type used throughout. */
+export type SearchDocument = FlexDocument<DocumentData>;
+
+/** A fresh, empty Document with the shared configuration. */
+export function createSearchDocument(): SearchDocument {
+  return new Document<DocumentData>(searchConfig);
+}
+
+/** A source as search results cite it. */
+export interface SearchSource {
+  id: string;
+  title: string;
+  url: string;
+  date: string;
+  scope: string;
+}
+
+/** What the query side needs besides the FlexSearch export: counts, labels and the lexicon data. */
+export interface SearchMeta {
+  /** Content hash of the whole index. */
+  version: string;
+  /** Number of entry documents (statement documents follow them). */
+  entries: number;
+  /** Number of statement documents. */
+  statements: number;
+  sources: SearchSource[];
+  topics: { id: string; label: string }[];
+  /** Domain synonyms (content/synonyms.yaml). */
+  synonyms: Synonyms;
+  /** Abbreviations the sources define, as [long form, abbreviation]. */
+  abbreviations: [string, string][];
+}
+
+/** `search/manifest.json`: file names (content-hashed, so they can be cached forever) by export key. */
+export interface SearchManifest {
+  version: string;
+  /** `meta` plus every FlexSearch export key. */
+  files: Record<string, string>;
+}
+
+/** Name of the manifest file inside the search output folder. */
+export const manifestFile = 'manifest.json';

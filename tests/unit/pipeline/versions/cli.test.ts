@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { describe, expect, test, vi } from 'vitest';
+import { main } from '../../../../scripts/cli/main.ts';
+import { materialise } from './helpers.ts';
+
+/** Runs the CLI in-process and captures its output. */
+async function kb(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
+  const error = vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
+  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
+  try {
+    return { code: await main(args), stdout: out.join('\n'), stderr: err.join('\n') };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+    write.mockRestore();
+  }
+}
+
+describe('kb conflicts and kb check', () => {
+  test('kb conflicts lists changed answers, contradictions and dated subjects with file:line', async () => {
+    const { code, stdout } = await kb('conflicts');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Answers a newer source changed');
+    expect(stdout).toMatch(/max-node-pools \[aks\] Node pools per cluster: 8 \(2019-05\) → 100 \(since 2022-10\)/);
+    expect(stdout).toMatch(/outdated 8\s+2019-05\s+aks-windows-limitations\.txt:\d+ {2}The AKS cluster can have a maximum of eight node pools\./);
+    expect(stdout).toContain('Contradictions within one document');
+    expect(stdout).toContain('Time-relative answers no newer source settles');
+    expect(stdout).toMatch(/statements: \d+ \(current \d+, outdated \d+, dated \d+\)/);
+  });
+
+  test('kb conflicts --json gives the conflicts of the knowledge base', async () => {
+    const { stdout } = await kb('conflicts', '--json');
+    const { conflicts } = JSON.parse(stdout) as { conflicts: { kind: string; subject: string }[] };
+    expect(conflicts).toContainEqual(expect.objectContaining({ kind: 'superseded', subject: 'windows-server-versions' }));
+  });
+
+  test('kb check warns, without failing, when a new source changes an answer', async () => {
+    const dir = materialise(path.resolve('tests/fixtures/versions/reconcile/faq-revision-2025'));
+    const { code, stderr } = await kb('check', '--sources', dir);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^aks-windows-faq-2025\.txt:\d+: warning: changes the answer for "Node pools per cluster" \(aks\): 100 \(2022-10, aks-windows-faq\.txt:\d+\) → 200$/m);
+    expect(stderr).toMatch(/^aks-windows-faq-2025\.txt:\d+: warning: changes the answer for "Windows node pool name length \(characters\)" \(aks\): 6 .* → 12$/m);
+  });
+});

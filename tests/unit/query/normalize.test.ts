@@ -1,0 +1,33 @@
+// Unit tests for src/shared/query/normalize.ts and edit-distance.ts: tokens, offsets, cleaning, typo distance.
+import { describe, expect, it } from 'vitest';
+import { editDistance } from '../../../src/shared/query/edit-distance.ts';
+import { cleanQuery, maxQueryChars, normalizeWord, tokenize } from '../../../src/shared/query/normalize.ts';
+
+describe('shared/query/normalize', () => {
+  it('splits words, lowercases, strips accents and apostrophes, keeps offsets into the original text', () => {
+    const text = "Can't run Café's NET_ADMIN on WS2022?";
+    const tokens = tokenize(text);
+    expect(tokens.map((t) => t.word)).toEqual(['cant', 'run', 'cafes', 'net_admin', 'on', 'ws2022']);
+    for (const t of tokens) expect(normalizeWord(text.slice(t.start, t.end))).toBe(t.word);
+  });
+
+  it('reads a slash or backslash standing alone by its name, but not inside paths', () => {
+    expect(tokenize('use \\ instead of /').map((t) => t.word)).toEqual(['use', 'backslash', 'instead', 'of', 'slash']);
+    expect(tokenize('/mnt/volume c:\\temp').map((t) => t.word)).toEqual(['mnt', 'volume', 'c', 'temp']);
+  });
+
+  it('cleans raw input: control characters, whitespace, length, non-strings', () => {
+    expect(cleanQuery('  a\u0000b\u200f  c\n\t d ')).toBe('a b c d');
+    expect(cleanQuery('x'.repeat(10_000))).toHaveLength(maxQueryChars);
+    expect(cleanQuery(undefined)).toBe('');
+    expect(cleanQuery(42)).toBe('');
+  });
+
+  it('counts edits with transpositions and gives up beyond the limit', () => {
+    expect(editDistance('kubenretes', 'kubernetes', 2)).toBe(1);
+    expect(editDistance('privilaged', 'privileged', 2)).toBe(1);
+    expect(editDistance('docker', 'socket', 1)).toBe(2);
+    expect(editDistance('a', 'abcdef', 2)).toBe(3);
+    expect(editDistance('same', 'same', 0)).toBe(0);
+  });
+});
