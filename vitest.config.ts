@@ -9,6 +9,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Two cores: tests that spawn the CLI need headroom over the 5 s default.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {

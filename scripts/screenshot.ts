@@ -31,7 +31,8 @@ export async function takeScreenshots(distDir = 'dist', outDir = 'docs'): Promis
     await home.close();
     if (!entry) throw new Error('No a[href*="/entries/"] link on the home page; set SCREENSHOT_ENTRY=/entries/…/');
     // Links from the page are absolute paths that already contain the base.
-    const target = process.env.SCREENSHOT_ENTRY ? entry : new URL(entry, server.url).href;
+    // The top of the page, not the statement a #fragment points at.
+    const target = process.env.SCREENSHOT_ENTRY ? entry : new URL(entry, server.url).href.split('#')[0];
     const page = await openPage(browser, target, { baseUrl: server.url, viewport: VIEWPORT });
     if (page.response?.status() !== 200) throw new Error(`${page.url} answered ${page.response?.status()}`);
     await page.page.evaluate(() => document.fonts.ready.then(() => undefined));

@@ -96,7 +96,7 @@ export async function createStaticServer(
   async function send(req: IncomingMessage, res: ServerResponse, file: string, status: number) {
     const info = await stat(file);
     const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-    let body = await readFile(file);
+    let body: Buffer = await readFile(file);
     const headers: Record<string, string> = {
       'content-type': type,
       'x-content-type-options': 'nosniff',

@@ -6,7 +6,7 @@ import { knowledgeBaseSchema, type BuildStats, type KnowledgeBase } from '../../
 import type { Source } from '../../src/shared/schemas/source.ts';
 import type { ContentConfig } from './config/load-config.ts';
 import { BuildError, hasErrors, type Diagnostic } from './diagnostics.ts';
-import { createClassifier, relateEntries } from './entries/classify.ts';
+import { createClassifier, relateEntries, type Classifier } from './entries/classify.ts';
 import { buildEntries, type EntryDraft } from './entries/build-entries.ts';
 import { normalizeSpace, splitSentences } from './entries/statements.ts';
 import { normalizeTree } from './parse/normalize-tree.ts';
@@ -43,8 +43,40 @@ export function parseSource(source: LoadedSource, config: ContentConfig): Root {
   return normalizeTree(tree, source.meta.url);
 }
 
+/** What the per-source stages (parse, segment, entries) make of one source. */
+export interface SourceAnalysis {
+  /** The parsed tree; the entries stage wraps its blocks as statements, and coverage reads it. */
+  tree: Root;
+  /** Number of sections the source was cut into. */
+  sections: number;
+  drafts: EntryDraft[];
+  diagnostics: Diagnostic[];
+}
+
+/** Runs parse, segment and entries on one source. Pure; adds the milliseconds spent per stage to `timings`. */
+export function analyzeSource(source: LoadedSource, config: ContentConfig, classifier: Classifier, timings: Record<string, number> = {}): SourceAnalysis {
+  const lap = <T>(stage: string, fn: () => T): T => {
+    const t0 = performance.now();
+    const r = fn();
+    timings[stage] = (timings[stage] ?? 0) + performance.now() - t0;
+    return r;
+  };
+  const tree = lap('parse', () => parseSource(source, config));
+  const sections = lap('segment', () => segment(tree, source.meta.title));
+  const diagnostics: Diagnostic[] = [];
+  const lines = [...Array<string>(source.bodyLine - 1).fill(''), ...source.body.split('\n')];
+  const drafts = lap('entries', () => buildEntries(source.meta, sections, lines, { classifier, site: config.site, diagnostics }));
+  return { tree, sections: sections.length, drafts, diagnostics };
+}
+
+/** Optional hooks for a caller (the incremental build) that did some of the work elsewhere. */
+export interface BuildHooks {
+  /** A ready analysis of a source (from a cache or a worker thread), or undefined to analyse it here. */
+  analysis?: (source: LoadedSource) => SourceAnalysis | undefined;
+}
+
 /** Runs every stage from raw files to a validated knowledge base. Throws BuildError on input errors. */
-export function buildKnowledgeBase(folder: RawFolder, config: ContentConfig & { wizard?: WizardSource }, progress: Progress = () => {}): BuildResult {
+export function buildKnowledgeBase(folder: RawFolder, config: ContentConfig & { wizard?: WizardSource }, progress: Progress = () => {}, hooks: BuildHooks = {}): BuildResult {
   const timings: Record<string, number> = {};
   const time = <T>(stage: string, fn: () => T, detail: (r: T) => string): T => {
     const t0 = performance.now();
@@ -56,16 +88,18 @@ export function buildKnowledgeBase(folder: RawFolder, config: ContentConfig & { 
   const { sources, diagnostics } = time('sources', () => resolveSources(folder, { scope: config.site.defaultScope }), (r) => `${r.sources.length} sources`);
   if (hasErrors(diagnostics)) throw new BuildError(diagnostics);
 
-  const parsed = time('parse', () => sources.map((s) => ({ source: s, tree: parseSource(s, config) })), (r) => `${r.length} trees`);
-  const sectioned = time('segment', () => parsed.map((p) => ({ ...p, sections: segment(p.tree, p.source.meta.title) })), (r) => `${r.reduce((n, p) => n + p.sections.length, 0)} sections`);
+  // Each source goes through parse, segment and entries on its own, so a cache or a worker can supply the result.
   const classifier = createClassifier(config.vocabulary);
-  const drafts = time(
-    'entries',
-    () => sectioned.flatMap((p) => buildEntries(p.source.meta, p.sections, [...Array<string>(p.source.bodyLine - 1).fill(''), ...p.source.body.split('\n')], { classifier, site: config.site, diagnostics })),
-    (r) => `${r.length} entries`,
-  );
+  for (const stage of ['parse', 'segment', 'entries']) timings[stage] = 0;
+  const analyses = sources.map((s) => hooks.analysis?.(s) ?? analyzeSource(s, config, classifier, timings));
+  const parsed = sources.map((s, i) => ({ source: s, tree: analyses[i].tree }));
+  const drafts = analyses.flatMap((a) => a.drafts);
+  diagnostics.push(...analyses.flatMap((a) => a.diagnostics));
+  progress('parse', `${parsed.length} trees`, timings.parse);
+  progress('segment', `${analyses.reduce((n, a) => n + a.sections, 0)} sections`, timings.segment);
+  progress('entries', `${drafts.length} entries`, timings.entries);
   if (hasErrors(diagnostics)) throw new BuildError(diagnostics);
-  const related = relateEntries(drafts.map((d) => d.data));
+  const related = time('related', () => relateEntries(drafts.map((d) => d.data)), (r) => `${r.size} entries linked`);
   for (const d of drafts) d.data.related = related.get(d.data.id) ?? [];
 
   const metas = sources.map((s) => s.meta);
@@ -74,7 +108,7 @@ export function buildKnowledgeBase(folder: RawFolder, config: ContentConfig & { 
   const wizard = config.wizard ? time('wizard', () => wizardStage(config.wizard!, finalDrafts, metas), (r) => `${r.wizard?.leaves.length ?? 0} leaves`) : undefined;
   diagnostics.push(...(wizard?.diagnostics ?? []));
   if (hasErrors(diagnostics)) throw new BuildError(diagnostics);
-  const coverage = measureCoverage(parsed, finalDrafts);
+  const coverage = time('coverage', () => measureCoverage(parsed, finalDrafts), (r) => `${(r.ratio * 100).toFixed(1)}% of sentences`);
   const sourcesOut: Source[] = metas.map((m) => {
     const statements = finalDrafts.filter((d) => d.data.source.id === m.id).flatMap((d) => d.data.statements);
     return { ...m, statementCount: statements.length, outdatedCount: statements.filter((s) => s.status === 'outdated').length };
@@ -89,7 +123,7 @@ export function buildKnowledgeBase(folder: RawFolder, config: ContentConfig & { 
     coverage: coverage.ratio,
     uncovered: coverage.uncovered,
   };
-  const kb = knowledgeBaseSchema.parse({ sources: sourcesOut, entries, conflicts: versioned.conflicts, stats });
+  const kb = time('validate', () => knowledgeBaseSchema.parse({ sources: sourcesOut, entries, conflicts: versioned.conflicts, stats }), (r) => `${r.entries.length} entries valid`);
   return { kb, drafts: finalDrafts, diagnostics, timings, wizard: wizard?.wizard };
 }
 

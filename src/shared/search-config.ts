@@ -9,9 +9,10 @@ import FlexSearchCompact from '../../node_modules/flexsearch/dist/flexsearch.com
 const { Document } = FlexSearchCompact as typeof FlexSearchTypes;
 
 /**
- * One indexed document. Entry documents (numbers `0 … entries-1`) carry the entry's metadata and its analysed
- * title in `t`; statement documents (the numbers after them) carry one statement and its analysed text in `x`.
- * `t` and `x` are indexed but not stored; everything else is stored for rendering results.
+ * One indexed document. Entry documents (numbers `0 … entries-1`) carry an entry's metadata and its analysed
+ * title in `t`; statement documents (the numbers after them, in entry order) carry one statement's analysed text
+ * in `x` and, when it is not current, its status. `t` and `x` are indexed, not stored. Statement texts and anchors
+ * are not in the index at all: they sit in one small file per entry, fetched for the results on screen.
  */
 export interface SearchDoc {
   [key: string]: string | number | boolean | null | string[] | number[] | undefined;
@@ -21,13 +22,10 @@ export interface SearchDoc {
   t?: string;
   /** Entry id (also its page slug). */
   id?: string;
-  /** Entry title. */
   title?: string;
-  /** Entry type. */
   type?: string;
-  /** Entry topic ids. */
   topics?: string[];
-  /** Entry source id. */
+  /** Source id. */
   source?: string;
   /** Link to the original document's section. */
   url?: string;
@@ -35,26 +33,27 @@ export interface SearchDoc {
   related?: number[];
   /** Wizard leaf path, when there is one. */
   wizard?: string;
-  /** Entry verdict set by the pipeline, when there is one. */
+  /** Verdict set by the pipeline, when there is one. */
   verdict?: string;
   /** 1 when the title is a question. */
   q?: number;
+  /** Number of statements (they are numbered consecutively, entry by entry). */
+  c?: number;
+  /** Index (within the entry) of the statement the title was made from, when the title is its opening words. */
+  tf?: number;
   /** Statement: analysed text (index terms joined by spaces). */
   x?: string;
-  /** Statement: its entry's number. */
-  e?: number;
-  /** Statement anchor id (`s-…`). */
-  s?: string;
-  /** Statement text. */
-  text?: string;
-  /** Statement kind, when not a sentence. */
-  kind?: string;
   /** Statement status, when not current. */
   status?: string;
   /** Statement date, when not current. */
   asOf?: string;
-  /** Statement numbers of the statements that supersede this one. */
+  /** Statement numbers (from 0) of the statements that supersede this one. */
   sup?: number[];
+}
+
+/** One entry's statements, as `[anchor id, text]` in reading order: the file fetched to show its results. */
+export interface EntryTexts {
+  s: [id: string, text: string][];
 }
 
 /** Fields the search filters by (FlexSearch tags on entry documents). */
@@ -72,7 +71,7 @@ export const searchConfig: DocumentOptions<DocumentData> = {
     id: 'n',
     index: ['t', 'x'],
     tag: [...filterFields],
-    store: ['id', 'title', 'type', 'topics', 'source', 'url', 'related', 'wizard', 'verdict', 'q', 'e', 's', 'text', 'kind', 'status', 'asOf', 'sup'],
+    store: ['id', 'title', 'type', 'topics', 'source', 'url', 'related', 'wizard', 'verdict', 'q', 'c', 'tf', 'status', 'asOf', 'sup'],
   },
 };
 
@@ -97,9 +96,9 @@ export interface SearchSource {
 export interface SearchMeta {
   /** Content hash of the whole index. */
   version: string;
-  /** Number of entry documents (statement documents follow them). */
+  /** Number of entry documents (numbered from 0). */
   entries: number;
-  /** Number of statement documents. */
+  /** Number of statements (numbered from 0 in entry order). */
   statements: number;
   sources: SearchSource[];
   topics: { id: string; label: string }[];
@@ -114,6 +113,8 @@ export interface SearchManifest {
   version: string;
   /** `meta` plus every FlexSearch export key. */
   files: Record<string, string>;
+  /** Folder (content-hashed) of the per-entry statement files, `<folder><entry number>.json`. */
+  texts: string;
 }
 
 /** Name of the manifest file inside the search output folder. */

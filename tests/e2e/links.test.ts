@@ -62,7 +62,7 @@ describe('links', () => {
     const relative: string[] = [];
     for (const page of pages.filter((p) => p.path.includes('/entries/'))) {
       // Links inside the entry body come from the source text.
-      const answer = page.elements.filter((el) => el.name === 'a' && el.attributes.href && !el.attributes.class?.includes('st-a'));
+      const answer = page.elements.filter((el) => el.name === 'a' && el.attributes.href && !el.attributes.class?.includes('statement-link'));
       for (const link of answer) {
         const href = link.attributes.href;
         if (/^(https?:)?\/\//.test(href) || href.startsWith(base) || href.startsWith('#')) continue;

@@ -1,5 +1,6 @@
 // The browsable site in real Chromium: home, topic → entry navigation, theme memory, phone layout, accessibility
 // (both themes), progressive enhancement, CSP and first-party-only requests.
+import { createHash } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatViolations, launchBrowser, openPage, runAxe, type OpenedPage } from './browser.ts';
@@ -107,9 +108,9 @@ describe('site', () => {
     const { page, problems } = await open(samples.entry);
     expect(await page.locator('article .badges .badge').count()).toBeGreaterThan(0);
     expect(await page.locator('#h-source ~ p a[href^="http"]').count()).toBeGreaterThan(0);
-    const statement = page.locator('article .st[id]').first();
+    const statement = page.locator('article .statement[id]').first();
     const id = (await statement.getAttribute('id'))!;
-    expect(await page.locator(`article .st[id="${id}"] > a.st-a[href="#${id}"]`).count()).toBe(1);
+    expect(await page.locator(`article .statement[id="${id}"] > a.statement-link[href="#${id}"]`).count()).toBe(1);
     await page.goto(`${page.url().split('#')[0]}#${id}`);
     const highlighted = await page.evaluate((sid) => {
       const el = document.getElementById(sid)!;
@@ -246,6 +247,14 @@ describe('site', () => {
       const csp = meta('content-security-policy', 'http-equiv');
       expect(csp, page.path).toMatch(/script-src 'self'/);
       expect(csp, page.path).not.toContain('unsafe-inline');
+      // Every executable inline script (such as the theme script that runs before the CSP meta) is allowed by hash.
+      const scriptSrc = /script-src ([^;]*)/.exec(csp!)![1];
+      for (const el of page.elements) {
+        if (el.name !== 'script' || el.attributes.src || !['', 'module', 'text/javascript'].includes(el.attributes.type ?? '')) continue;
+        const code = el.children.map((c) => ('value' in c ? String(c.value) : '')).join('');
+        const hash = `'sha256-${createHash('sha256').update(code).digest('base64')}'`;
+        expect(scriptSrc, `${page.path}: inline script ${code.slice(0, 60)}`).toContain(hash);
+      }
       expect(page.elements.some((el) => el.name === 'title' && el.children.length > 0), page.path).toBe(true);
       expect(meta('description'), page.path).toBeTruthy();
       expect(meta('og:title', 'property'), page.path).toBeTruthy();

@@ -73,14 +73,14 @@ export const ask: Command = {
       return 0;
     }
     if (question) {
-      const result = answer(engine, question, { previous: flags.context as string | undefined });
+      const result = await answer(engine, question, { previous: flags.context as string | undefined });
       process.stdout.write(flags.json ? `${JSON.stringify(toJson(result), null, 2)}\n` : `${toText(result)}\n`);
       return 0;
     }
     const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
     for await (const line of lines) {
       if (!line.trim()) continue;
-      process.stdout.write(`${JSON.stringify(toJson(answer(engine, line)))}\n`);
+      process.stdout.write(`${JSON.stringify(toJson(await answer(engine, line)))}\n`);
     }
     return 0;
   },

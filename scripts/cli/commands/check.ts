@@ -1,5 +1,6 @@
 import { formatDiagnostic } from '../../pipeline/diagnostics.ts';
-import { versionWarnings } from '../../pipeline/versions/warnings.ts';
+import { rulesFor } from '../../pipeline/versions/reconcile.ts';
+import { sourceDateWarnings, versionWarnings } from '../../pipeline/versions/warnings.ts';
 import type { Command } from '../commands.ts';
 import { loadAndBuild } from '../load.ts';
 
@@ -9,7 +10,8 @@ export const check: Command = {
   async run(flags) {
     const result = await loadAndBuild(flags.sources as string | undefined);
     // Answers that newer sources changed are warnings, so a maintainer sees them in CI without failing it.
-    for (const d of [...result.diagnostics, ...versionWarnings(result.kb)]) console.error(formatDiagnostic(d));
+    const warnings = [...versionWarnings(result.kb), ...sourceDateWarnings(result.kb, rulesFor(result.config))];
+    for (const d of [...result.diagnostics, ...warnings]) console.error(formatDiagnostic(d));
     const s = result.kb.stats;
     console.log(`ok: ${s.sources} sources, ${s.entries} entries, ${(s.coverage * 100).toFixed(1)}% coverage`);
     return 0;

@@ -23,6 +23,8 @@ export interface CompiledCue {
 export interface ClaimRules {
   statuses: Map<string, Status>;
   cues: CompiledCue[];
+  /** Any cue at all, unanchored: one cheap scan that lets most statements skip the per-cue scans. */
+  anyCue: RegExp | null;
   answers: Map<string, Status>;
   things: { find: TermFinder; labels: Map<string, string> };
   osVersions: { find: TermFinder; labels: Map<string, string> };
@@ -86,6 +88,7 @@ export function compileClaimRules(claims: ClaimsVocabulary, vocabulary: Vocabula
   return {
     statuses,
     cues: claims.statusCues.map((c) => ({ re: new RegExp(`${wordStart}(?:${c.pattern})${wordEnd}`, 'giu'), status: statuses.get(c.status)!, target: c.target })),
+    anyCue: anyOf(claims.statusCues.map((c) => c.pattern), 'iu', false),
     answers: new Map(Object.entries(claims.answers).map(([w, s]) => [w.toLowerCase(), statuses.get(s)!])),
     things: { find: termFinder(claims.things), labels: new Map(claims.things.map((t) => [t.id, t.label])) },
     osVersions: { find: termFinder(vocabulary.osVersions), labels: new Map(vocabulary.osVersions.map((v) => [v.id, v.label])) },

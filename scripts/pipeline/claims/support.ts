@@ -13,6 +13,7 @@ export interface CueHit {
 
 /** Every status cue in a text, earlier-declared cues winning overlaps, in reading order. */
 export function findCues(text: string, rules: ClaimRules): CueHit[] {
+  if (!rules.anyCue?.test(text)) return [];
   const accepted: CueHit[] = [];
   for (const cue of rules.cues) {
     for (const m of text.matchAll(cue.re)) {

@@ -6,9 +6,9 @@ import { emitMdx } from './emit-mdx.ts';
 import type { OutputFiles } from './write-output.ts';
 
 /** Every file a build writes, keyed by path inside the output folder. Pure and deterministic. */
-export function collectOutputs(result: BuildResult & { config?: Pick<ContentConfig, 'vocabulary' | 'synonyms'> }): OutputFiles {
+export function collectOutputs(result: BuildResult & { config?: Pick<ContentConfig, 'vocabulary' | 'synonyms'> }, emit: typeof emitMdx = emitMdx): OutputFiles {
   const files: OutputFiles = new Map();
-  for (const draft of result.drafts) files.set(`entries/${draft.data.id}.mdx`, emitMdx(draft.data, draft.body));
+  for (const draft of result.drafts) files.set(`entries/${draft.data.id}.mdx`, emit(draft.data, draft.body));
   files.set('kb.json', `${JSON.stringify(result.kb, null, 2)}\n`);
   if (result.config) for (const [name, data] of searchOutputFiles(result.kb, result.config)) files.set(`search/${name}`, data);
   if (result.wizard) files.set('wizard.json', `${JSON.stringify(wizardOutputSchema.parse(result.wizard), null, 2)}\n`);

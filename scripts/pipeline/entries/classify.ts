@@ -43,16 +43,22 @@ export function createClassifier(vocabulary: Vocabulary): Classifier {
   };
 }
 
+/** Words in more entries than this never make two entries related. */
+const maxKeyDf = 500;
+
 /** Picks up to `limit` related entries per entry by shared distinctive words and topics. Pure. */
 export function relateEntries(entries: Pick<Entry, 'id' | 'title' | 'text' | 'topics' | 'source'>[], limit = 3): Map<string, string[]> {
   const words = entries.map((e) => new Set(contentWords(`${e.title} ${e.title} ${e.text}`)));
   const df = new Map<string, number>();
   for (const set of words) for (const w of set) df.set(w, (df.get(w) ?? 0) + 1);
   const n = entries.length;
-  // Each entry is represented by its most distinctive words; candidates share at least one of them.
+  // Each entry is represented by its most distinctive words; candidates share at least one of them. The absolute
+  // cap keeps the candidate lists short in large knowledge bases, where a word shared by hundreds of entries says
+  // little and a proportional cap alone would make this quadratic; below 2,500 entries only the 20% cap applies.
+  const maxDf = Math.min(n * 0.2, maxKeyDf);
   const keys = words.map((set) =>
     [...set]
-      .filter((w) => (df.get(w) ?? 0) > 1 && (df.get(w) ?? 0) < n * 0.2)
+      .filter((w) => (df.get(w) ?? 0) > 1 && (df.get(w) ?? 0) < maxDf)
       .sort((a, b) => (df.get(a)! - df.get(b)!) || a.localeCompare(b))
       .slice(0, 12),
   );
@@ -80,7 +86,11 @@ export function relateEntries(entries: Pick<Entry, 'id' | 'title' | 'text' | 'to
         score[j] += weight;
       }
     }
-    for (const j of touched) score[j] += entries[j].topics.filter((t) => e.topics.includes(t)).length * 0.5;
+    for (const j of touched) {
+      let shared = 0;
+      for (const t of entries[j].topics) if (e.topics.includes(t)) shared++;
+      score[j] += shared * 0.5;
+    }
     const best: number[] = [];
     for (const j of touched) {
       if (best.length >= limit && (limit <= 0 || better(j, best[limit - 1]) > 0)) continue;

@@ -2,28 +2,29 @@ import { createHash } from 'node:crypto';
 import type { KnowledgeBase } from '../../../src/shared/schemas/knowledge-base.ts';
 import type { Synonyms } from '../../../src/shared/schemas/synonyms.ts';
 import type { Vocabulary } from '../../../src/shared/schemas/vocabulary.ts';
-import { createSearchDocument, manifestFile, type SearchDoc, type SearchManifest, type SearchMeta } from '../../../src/shared/search-config.ts';
+import { createSearchDocument, manifestFile, type EntryTexts, type SearchDoc, type SearchManifest, type SearchMeta } from '../../../src/shared/search-config.ts';
 import { compileLexicon, indexTerms } from '../../../src/shared/query/lexicon.ts';
 import { extractAbbreviations } from './abbreviations.ts';
 
-/** The search index as files: the manifest, the meta file and FlexSearch's export chunks, by file name. */
+/** The search index as files: the manifest, the meta file, FlexSearch's export chunks and per-entry texts. */
 export interface SearchIndexFiles {
   manifest: SearchManifest;
-  /** File name → content. */
+  /** File name (relative to the search folder) → content. */
   files: Map<string, string>;
 }
 
-/** The documents to index: entries first (numbers 0 … n-1), then every statement. Pure. */
+/** The documents to index: entries first (numbers 0 … n-1), then every statement in entry order. Pure. */
 export function searchDocs(kb: KnowledgeBase, synonyms: Synonyms, abbreviations: [string, string][]): SearchDoc[] {
   const lexicon = compileLexicon(synonyms, abbreviations);
   const terms = (text: string) => indexTerms(text, lexicon).join(' ');
   const entryNumber = new Map(kb.entries.map((e, i) => [e.id, i]));
   const statementNumber = new Map<string, number>();
-  let next = kb.entries.length;
-  for (const e of kb.entries) for (const s of e.statements) statementNumber.set(`${e.id}#${s.id}`, next++);
+  for (const e of kb.entries) for (const s of e.statements) statementNumber.set(`${e.id}#${s.id}`, statementNumber.size);
 
   const docs: SearchDoc[] = kb.entries.map((e, n) => {
     const headings = e.source.section.filter((h) => h !== e.title);
+    const head = e.title.replace(/…$/, '').trim();
+    const titleFrom = e.statements.findIndex((s) => s.text.startsWith(head));
     return compact({
       n,
       t: terms([e.title, ...headings].join(' \n ')),
@@ -37,26 +38,24 @@ export function searchDocs(kb: KnowledgeBase, synonyms: Synonyms, abbreviations:
       wizard: e.wizard ?? undefined,
       verdict: e.verdict ?? undefined,
       q: e.question ? 1 : undefined,
+      c: e.statements.length,
+      tf: titleFrom >= 0 && head ? titleFrom : undefined,
     });
   });
-  kb.entries.forEach((e, i) => {
+  for (const e of kb.entries) {
     for (const s of e.statements) {
       const current = s.status === 'current';
       docs.push(
         compact({
-          n: statementNumber.get(`${e.id}#${s.id}`)!,
+          n: kb.entries.length + statementNumber.get(`${e.id}#${s.id}`)!,
           x: terms(s.text),
-          e: i,
-          s: s.id,
-          text: s.text,
-          kind: s.kind === 'sentence' ? undefined : s.kind,
           status: current ? undefined : s.status,
           asOf: current ? undefined : s.asOf,
           sup: s.supersededBy.map((b) => statementNumber.get(`${b.entry}#${b.statement}`)).filter((x): x is number => x !== undefined),
         }),
       );
     }
-  });
+  }
   return docs;
 }
 
@@ -64,17 +63,17 @@ export function searchDocs(kb: KnowledgeBase, synonyms: Synonyms, abbreviations:
 export function buildSearchIndex(kb: KnowledgeBase, vocabulary: Vocabulary, synonyms: Synonyms): SearchIndexFiles {
   const abbreviations = extractAbbreviations(kb.entries.flatMap((e) => [e.title, ...e.statements.map((s) => s.text)]));
   const doc = createSearchDocument();
-  const docs = searchDocs(kb, synonyms, abbreviations);
-  for (const d of docs) doc.add(d);
+  for (const d of searchDocs(kb, synonyms, abbreviations)) doc.add(d);
   const chunks = new Map<string, string>();
   doc.export((key, data) => {
     chunks.set(key, data);
   });
+  const texts = kb.entries.map((e) => JSON.stringify({ s: e.statements.map((s) => [s.id, s.text]) } satisfies EntryTexts));
   const used = new Set(kb.entries.flatMap((e) => e.topics));
   const meta: SearchMeta = {
     version: hash([...chunks].map(([k, v]) => `${k}\n${v}`).join('\n')),
     entries: kb.entries.length,
-    statements: docs.length - kb.entries.length,
+    statements: kb.entries.reduce((sum, e) => sum + e.statements.length, 0),
     sources: kb.sources.map((s) => ({ id: s.id, title: s.title, url: s.url, date: s.date, scope: s.scope })),
     topics: vocabulary.topics.filter((t) => used.has(t.id)).map((t) => ({ id: t.id, label: t.label })),
     synonyms,
@@ -88,21 +87,23 @@ export function buildSearchIndex(kb: KnowledgeBase, vocabulary: Vocabulary, syno
     names[key] = name;
     files.set(name, data);
   }
-  const manifest: SearchManifest = { version: hash(Object.values(names).join('\n')), files: names };
+  const folder = `text-${hash(texts.join('\n'))}/`;
+  texts.forEach((data, n) => files.set(`${folder}${n}.json`, data));
+  const manifest: SearchManifest = { version: hash([...Object.values(names), folder].join('\n')), files: names, texts: folder };
   return { manifest, files };
-}
-
-function hash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 10);
-}
-
-/** Drops undefined fields so the stored documents stay small. */
-function compact(doc: SearchDoc): SearchDoc {
-  return Object.fromEntries(Object.entries(doc).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as SearchDoc;
 }
 
 /** The search index as output files (names relative to the search folder), manifest included. Pure. */
 export function searchOutputFiles(kb: KnowledgeBase, config: { vocabulary: Vocabulary; synonyms: Synonyms }): Map<string, string> {
   const { manifest, files } = buildSearchIndex(kb, config.vocabulary, config.synonyms);
   return new Map([...files, [manifestFile, `${JSON.stringify(manifest, null, 2)}\n`]]);
+}
+
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 10);
+}
+
+/** Drops undefined fields and empty lists so the stored documents stay small. */
+function compact(doc: SearchDoc): SearchDoc {
+  return Object.fromEntries(Object.entries(doc).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as SearchDoc;
 }

@@ -30,9 +30,11 @@ function tagFor(s: Statement): { name: string; attributes: MdxJsxAttribute[] } |
  * `<AppliesTo>` element opens the body with the platforms, OS versions and product versions. Returns a new tree.
  */
 export function tagVersions(body: Root, entry: Entry): Root {
-  const tree = structuredClone(body);
+  // Only bodies that get tags inside are copied deeply; the rest share their nodes with the input.
+  const tagged = entry.statements.some((s) => s.status !== 'current');
+  const tree: Root = tagged ? structuredClone(body) : { ...body, children: [...body.children] };
   const statements = new Map(entry.statements.map((s) => [s.id, s]));
-  visit(tree, (node, index, parent) => {
+  if (tagged) visit(tree, (node, index, parent) => {
     if ((node.type !== 'mdxJsxTextElement' && node.type !== 'mdxJsxFlowElement') || node.name !== 'Statement' || !parent || index === undefined) return undefined;
     const id = node.attributes.find((a): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === 'id')?.value;
     const statement = typeof id === 'string' ? statements.get(id) : undefined;

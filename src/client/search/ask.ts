@@ -60,7 +60,7 @@ class KbAsk extends HTMLElement {
     if (questions.length === 0) return;
     const engine = await this.load();
     if (!engine) return;
-    for (const q of questions) this.answer(engine, q);
+    for (const q of questions) await this.answer(engine, q);
     this.save();
   }
 
@@ -81,7 +81,13 @@ class KbAsk extends HTMLElement {
     if (!question) return;
     const engine = await this.load();
     if (!engine) return;
-    const result = this.answer(engine, question);
+    let result: AskResult;
+    try {
+      result = await this.answer(engine, question);
+    } catch {
+      this.live.textContent = 'The answer could not be loaded. Try again when you are online.';
+      return;
+    }
     this.input.value = '';
     this.save();
     const top = result.answers[0];
@@ -91,9 +97,9 @@ class KbAsk extends HTMLElement {
     this.log.lastElementChild?.scrollIntoView({ block: 'nearest' });
   }
 
-  private answer(engine: SearchEngine, question: string): AskResult {
+  private async answer(engine: SearchEngine, question: string): Promise<AskResult> {
     const last = this.results[this.results.length - 1];
-    const result = ask(engine, question, { previous: last ? (last.interpretedAs ?? last.question) : undefined });
+    const result = await ask(engine, question, { previous: last ? (last.interpretedAs ?? last.question) : undefined });
     this.questions.push(question);
     this.results.push(result);
     this.log.append(turn(result, this.base));

@@ -15,6 +15,8 @@ interface Palette {
   results: SearchResult[];
   active: number;
   engine?: SearchEngine;
+  /** Number of the latest search, so a slower earlier one never overwrites it. */
+  run: number;
 }
 
 let palette: Palette | undefined;
@@ -68,19 +70,19 @@ function build(host: HTMLElement): Palette {
     h('p', { class: 'kb-hint' }, h('kbd', {}, '↑'), ' ', h('kbd', {}, '↓'), ' to move, ', h('kbd', {}, 'Enter'), ' to open, ', h('kbd', {}, 'Esc'), ' to close · ', ask),
   );
   document.body.append(dialog);
-  const p: Palette = { dialog, input, list, status, ask, filters, results: [], active: -1 };
+  const p: Palette = { dialog, input, list, status, ask, filters, results: [], active: -1, run: 0 };
 
   status.textContent = 'Loading the index…';
   browserEngine(indexLocation(host)).then(
     (engine) => {
       p.engine = engine;
       fillFilters(p, engine);
-      run(p, base);
+      void run(p, base);
     },
     () => (status.textContent = 'The search index could not be loaded. Try again when you are online.'),
   );
-  input.addEventListener('input', () => run(p, base));
-  for (const f of Object.values(filters)) f.addEventListener('change', () => run(p, base));
+  input.addEventListener('input', () => void run(p, base));
+  for (const f of Object.values(filters)) f.addEventListener('change', () => void run(p, base));
   input.addEventListener('keydown', (event) => onKey(p, event, base));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -108,13 +110,22 @@ function fillFilters(p: Palette, engine: SearchEngine): void {
   add(p.filters.type, types.map((t) => [t, entryTypeLabels[t as keyof typeof entryTypeLabels]?.one ?? t]));
 }
 
-function run(p: Palette, base: string): void {
+async function run(p: Palette, base: string): Promise<void> {
   if (!p.engine) return;
+  const run = ++p.run;
   performance.mark('kb-search-start');
   const filters: SearchFilters = {};
   for (const [field, select] of Object.entries(p.filters)) if (select.value) filters[field as keyof SearchFilters] = select.value;
   const query = p.input.value;
-  p.results = searchEntries(p.engine, query, { filters, limit: 8 });
+  let results: SearchResult[];
+  try {
+    results = await searchEntries(p.engine, query, { filters, limit: 8 });
+  } catch {
+    if (run === p.run) p.status.textContent = 'Some results could not be loaded. Try again when you are online.';
+    return;
+  }
+  if (run !== p.run) return;
+  p.results = results;
   render(p, base);
   p.ask.href = siteUrl(base, `/ask/${query.trim() ? `?q=${encodeURIComponent(query.trim())}` : ''}`);
   performance.measure('kb-search', 'kb-search-start');

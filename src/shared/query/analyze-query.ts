@@ -58,7 +58,7 @@ export function correctTypo(engine: SearchEngine, word: string): string | null {
     if (candidate[0] !== word[0] || Math.abs(candidate.length - word.length) > max || candidate.includes('_')) return;
     const d = editDistance(word, candidate, max);
     if (d > max || d > bestDistance) return;
-    const df = engine.vocabularySet.has(candidate) ? postings(engine, candidate).df : 0;
+    const df = engine.df.get(candidate) ?? 0;
     if (d < bestDistance || df > bestDf) [best, bestDistance, bestDf] = [candidate, d, df];
   };
   for (const candidate of engine.vocabulary) consider(candidate);
@@ -79,7 +79,7 @@ export function completions(engine: SearchEngine, prefix: string, limit = 8): st
   }
   for (let i = lo; i < engine.vocabulary.length && engine.vocabulary[i].startsWith(prefix); i++) out.push(engine.vocabulary[i]);
   return out
-    .map((term) => ({ term, df: postings(engine, term).df }))
+    .map((term) => ({ term, df: engine.df.get(term) ?? 0 }))
     .sort((a, b) => b.df - a.df || a.term.length - b.term.length)
     .slice(0, limit)
     .map((c) => c.term);
@@ -184,8 +184,7 @@ export function analyzeQuery(engine: SearchEngine, raw: string, options: { prefi
 }
 
 function postingsSize(engine: SearchEngine, term: string): number {
-  if (!engine.vocabularySet.has(term)) return 0;
-  return postings(engine, term).df;
+  return engine.df.get(term) ?? 0;
 }
 
 function unionDf(engine: SearchEngine, terms: string[]): number {
@@ -195,7 +194,7 @@ function unionDf(engine: SearchEngine, terms: string[]): number {
     if (!engine.vocabularySet.has(term)) continue;
     const p = postings(engine, term);
     for (const n of p.titles) entries.add(n);
-    for (const s of p.statements) entries.add(engine.statements[s - engine.meta.entries]?.e ?? -1);
+    for (const n of p.statements) entries.add(engine.statements[n]?.e ?? -1);
   }
   entries.delete(-1);
   return entries.size;

@@ -1,7 +1,7 @@
 import type { Verdict } from '../schemas/entry.ts';
 import { entryPath, topicPath } from '../urls.ts';
 import { analyzeQuery, idfOf, type AnalyzedQuery } from './analyze-query.ts';
-import { statementAt, type EntryInfo, type SearchEngine, type StatementInfo } from './engine.ts';
+import { loadTexts, statementAt, type EntryInfo, type SearchEngine, type StatementInfo } from './engine.ts';
 import { mergeFollowUp } from './follow-up.ts';
 import { maxScore, rankEntries, type RankedEntry } from './rank.ts';
 import { detectVerdict } from './verdict.ts';
@@ -115,8 +115,11 @@ export function confidenceOf(query: AnalyzedQuery, ranked: RankedEntry | undefin
   return max > 0 ? Math.min(1, ranked.score / max) : 0;
 }
 
-/** Answers a question from the index: best entries first, or an honest abstention with the nearest topics. */
-export function ask(engine: SearchEngine, question: string, options: AskOptions = {}): AskResult {
+/**
+ * Answers a question from the index: best entries first, or an honest abstention with the nearest topics. Only
+ * the statement files of the answers (and of the outdated statements they replace) are read.
+ */
+export async function ask(engine: SearchEngine, question: string, options: AskOptions = {}): Promise<AskResult> {
   const merged = options.previous ? mergeFollowUp(options.previous, question, engine.lexicon) : null;
   const text = merged ?? question;
   const query = analyzeQuery(engine, text);
@@ -124,7 +127,10 @@ export function ask(engine: SearchEngine, question: string, options: AskOptions 
   const confidence = confidenceOf(query, ranked[0]);
   const abstained = shouldAbstain(engine, query, ranked[0]);
   const asked = new Set(query.slots.map((s) => s.term));
-  const answers = abstained ? [] : ranked.slice(0, options.limit ?? 5).map((r) => toAnswer(engine, query, r, asked));
+  const chosen = abstained ? [] : ranked.slice(0, options.limit ?? 5);
+  const needed = chosen.flatMap((r) => [r.entry.n, ...[...r.matchedOutdated, ...r.entry.supersedes].map((n) => statementAt(engine, n).e)]);
+  await loadTexts(engine, needed);
+  const answers = chosen.map((r) => toAnswer(engine, query, r, asked));
   return {
     question,
     interpretedAs: merged,

@@ -1,4 +1,4 @@
-import type { SearchDocument, SearchDoc, SearchMeta, SearchSource } from '../search-config.ts';
+import type { EntryTexts, SearchDocument, SearchDoc, SearchMeta, SearchSource } from '../search-config.ts';
 import { compileLexicon, type Lexicon } from './lexicon.ts';
 
 /** An entry as the query side sees it. */
@@ -24,20 +24,24 @@ export interface EntryInfo {
   titleFrom: number | null;
 }
 
-/** A statement as the query side sees it. */
+/** A statement as the query side sees it (its anchor and text arrive with its entry's text file). */
 export interface StatementInfo {
+  /** Statement number (entry order, from 0). */
   n: number;
   /** Entry number. */
   e: number;
-  /** Anchor id. */
+  /** Anchor id ('' until the entry's texts are loaded). */
   id: string;
+  /** Text ('' until the entry's texts are loaded). */
   text: string;
-  kind: string;
   status: 'current' | 'outdated' | 'dated';
   asOf: string | null;
   /** Statement numbers that supersede this one. */
   sup: number[];
 }
+
+/** Reads one entry's statement file (`EntryTexts`) by entry number. */
+export type ReadEntryTexts = (entry: number) => Promise<EntryTexts>;
 
 /** Everything a query needs: the FlexSearch Document, the entries and statements it stores, the lexicon. */
 export interface SearchEngine {
@@ -51,29 +55,43 @@ export interface SearchEngine {
   /** Index terms, sorted (typo correction and prefix completion). */
   vocabulary: string[];
   vocabularySet: Set<string>;
-  /** Term lookups, memoised: entries whose title has the term, statements whose text has it. */
+  /** Term lookups, memoised. */
   cache: Map<string, TermPostings>;
+  /** Number of entries with each index term (filled from the exported maps when loading). */
+  df: Map<string, number>;
+  /** Entry texts: loaded or loading, by entry number. */
+  texts: Map<number, Promise<void>>;
+  readTexts: ReadEntryTexts;
 }
 
 /** Where one index term occurs. */
 export interface TermPostings {
+  /** Entries whose title or section path has the term. */
   titles: number[];
+  /** Statements whose text has the term. */
   statements: number[];
   /** Number of distinct entries with the term anywhere. */
   df: number;
 }
 
-/** Statement number → index into `engine.statements`. */
+/** The statement with a number. */
 export function statementAt(engine: SearchEngine, n: number): StatementInfo {
-  return engine.statements[n - engine.meta.entries];
+  return engine.statements[n];
 }
 
 /** Builds the query-side view of an imported index. `vocabulary` lists its index terms. */
-export function createEngine(doc: SearchDocument, meta: SearchMeta, vocabulary: Iterable<string>): SearchEngine {
+export function createEngine(doc: SearchDocument, meta: SearchMeta, vocabulary: Iterable<string>, readTexts: ReadEntryTexts): SearchEngine {
   const get = (n: number) => (doc.get(n) ?? {}) as Partial<SearchDoc>;
   const entries: EntryInfo[] = [];
+  const statements: StatementInfo[] = [];
   for (let n = 0; n < meta.entries; n++) {
     const d = get(n);
+    const first = statements.length;
+    for (let k = 0; k < (d.c ?? 0); k++) {
+      const s = get(meta.entries + statements.length);
+      const status = s.status === 'outdated' || s.status === 'dated' ? s.status : 'current';
+      statements.push({ n: statements.length, e: n, id: '', text: '', status, asOf: s.asOf ?? null, sup: s.sup ?? [] });
+    }
     entries.push({
       n,
       id: d.id ?? String(n),
@@ -86,20 +104,20 @@ export function createEngine(doc: SearchDocument, meta: SearchMeta, vocabulary: 
       wizard: d.wizard ?? null,
       verdict: d.verdict ?? null,
       question: d.q === 1,
-      statements: [],
+      statements: statements.slice(first).map((s) => s.n),
       supersedes: [],
-      titleFrom: null,
+      titleFrom: d.tf === undefined ? null : first + d.tf,
     });
   }
-  const statements: StatementInfo[] = [];
-  for (let n = meta.entries; n < meta.entries + meta.statements; n++) {
-    const d = get(n);
-    const status = d.status === 'outdated' || d.status === 'dated' ? d.status : 'current';
-    const info: StatementInfo = { n, e: d.e ?? 0, id: d.s ?? '', text: d.text ?? '', kind: d.kind ?? 'sentence', status, asOf: d.asOf ?? null, sup: d.sup ?? [] };
-    statements.push(info);
-    entries[info.e]?.statements.push(n);
+  for (const s of statements) {
+    if (s.status !== 'outdated') continue;
+    for (const target of s.sup) {
+      const owner = entries[statements[target]?.e ?? -1];
+      if (owner && !owner.supersedes.includes(s.n)) owner.supersedes.push(s.n);
+    }
   }
-  const engine: SearchEngine = {
+  const terms = [...new Set(vocabulary)].sort();
+  return {
     doc,
     meta,
     lexicon: compileLexicon(meta.synonyms, meta.abbreviations),
@@ -107,39 +125,52 @@ export function createEngine(doc: SearchDocument, meta: SearchMeta, vocabulary: 
     statements,
     sources: new Map(meta.sources.map((s) => [s.id, s])),
     topicLabels: new Map(meta.topics.map((t) => [t.id, t.label])),
-    vocabulary: [...new Set(vocabulary)].sort(),
-    vocabularySet: new Set(vocabulary),
+    vocabulary: terms,
+    vocabularySet: new Set(terms),
     cache: new Map(),
+    df: new Map(),
+    texts: new Map(),
+    readTexts,
   };
-  for (const entry of entries) {
-    const head = entry.title.replace(/…$/, '').trim();
-    const from = entry.statements.find((n) => statementAt(engine, n).text.startsWith(head));
-    if (head && from !== undefined) entry.titleFrom = from;
-  }
-  for (const s of statements) {
-    if (s.status !== 'outdated') continue;
-    for (const target of s.sup) {
-      const owner = entries[statementAt(engine, target)?.e ?? -1];
-      if (owner && !owner.supersedes.includes(s.n)) owner.supersedes.push(s.n);
-    }
-  }
-  return engine;
 }
 
-/** Looks one index term up in FlexSearch (memoised). */
+/** Looks one index term up in FlexSearch (memoised): entries whose title has it, statements whose text has it. */
 export function postings(engine: SearchEngine, term: string): TermPostings {
   const hit = engine.cache.get(term);
   if (hit) return hit;
   const results = engine.doc.search(term, { index: ['t', 'x'], limit: 100_000 }) as unknown as { field: string; result: number[] }[];
   const titles = results.find((r) => r.field === 't')?.result ?? [];
-  const stmts = results.find((r) => r.field === 'x')?.result ?? [];
+  const statements = (results.find((r) => r.field === 'x')?.result ?? []).map((n) => n - engine.meta.entries);
   const seen = new Set<number>(titles);
-  for (const n of stmts) seen.add(statementAt(engine, n)?.e ?? -1);
+  for (const n of statements) seen.add(engine.statements[n]?.e ?? -1);
   seen.delete(-1);
-  const value = { titles, statements: stmts, df: seen.size };
+  const value = { titles, statements, df: seen.size };
   if (engine.cache.size > 5000) engine.cache.clear();
   engine.cache.set(term, value);
   return value;
+}
+
+/** Loads the statement texts and anchors of some entries (each file once). */
+export function loadTexts(engine: SearchEngine, entries: Iterable<number>): Promise<void> {
+  const pending: Promise<void>[] = [];
+  for (const e of entries) {
+    const entry = engine.entries[e];
+    if (!entry) continue;
+    let loading = engine.texts.get(e);
+    if (!loading) {
+      loading = engine.readTexts(e).then((data) => {
+        entry.statements.forEach((n, k) => {
+          const [id, text] = data.s[k] ?? ['', ''];
+          engine.statements[n].id = id;
+          engine.statements[n].text = text;
+        });
+      });
+      loading.catch(() => engine.texts.delete(e));
+      engine.texts.set(e, loading);
+    }
+    pending.push(loading);
+  }
+  return Promise.all(pending).then(() => undefined);
 }
 
 /** Entry numbers carrying a tag value (FlexSearch tag search, no query). */

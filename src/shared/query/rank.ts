@@ -58,25 +58,25 @@ export function rankEntries(engine: SearchEngine, query: AnalyzedQuery, allowed?
   if (size === 0) return [];
   const titleHits: Hits = new Map();
   const stmtHits: Hits = new Map();
-  const termsByDoc = new Map<number, Set<string>>();
-  const note = (n: number, term: string) => {
-    let set = termsByDoc.get(n);
-    if (!set) termsByDoc.set(n, (set = new Set()));
+  const titleTerms = new Map<number, Set<string>>();
+  const stmtTerms = new Map<number, Set<string>>();
+  const note = (map: Map<number, Set<string>>, n: number, term: string) => {
+    let set = map.get(n);
+    if (!set) map.set(n, (set = new Set()));
     set.add(term);
   };
   query.slots.forEach((slot, j) => {
     for (const alt of slot.alternatives) {
       if (!engine.vocabularySet.has(alt.term)) continue;
-      const p = postings(engine, alt.term);
-      for (const n of p.titles) {
+      for (const n of postings(engine, alt.term).titles) {
         const row = hitRow(titleHits, n, size);
         if (alt.weight > row[j]) row[j] = alt.weight;
-        note(n, alt.term);
+        note(titleTerms, n, alt.term);
       }
-      for (const n of p.statements) {
+      for (const n of postings(engine, alt.term).statements) {
         const row = hitRow(stmtHits, n, size);
         if (alt.weight > row[j]) row[j] = alt.weight;
-        note(n, alt.term);
+        note(stmtTerms, n, alt.term);
       }
     }
   });
@@ -91,12 +91,12 @@ export function rankEntries(engine: SearchEngine, query: AnalyzedQuery, allowed?
   }
   for (const [group, asked] of groups) {
     if (asked.size > 1) continue;
-    const askedPostings = [...asked].filter((t) => engine.vocabularySet.has(t)).map((t) => new Set(postings(engine, t).statements));
+    const own = new Set([...asked].filter((t) => engine.vocabularySet.has(t)).flatMap((t) => postings(engine, t).statements));
     for (const rival of engine.lexicon.contrastMembers[group]) {
       if (asked.has(rival) || !engine.vocabularySet.has(rival)) continue;
       for (const n of postings(engine, rival).statements) {
         const row = stmtHits.get(n);
-        if (!row || row.otherSubject || askedPostings.some((p) => p.has(n))) continue;
+        if (!row || row.otherSubject || own.has(n)) continue;
         for (let k = 0; k < size; k++) row[k] *= weights.otherSubject;
         row.otherSubject = true;
       }
@@ -165,7 +165,7 @@ export function rankEntries(engine: SearchEngine, query: AnalyzedQuery, allowed?
       if (v > score) score = v;
       matchedOutdated.push(n);
     }
-    const terms = new Set<string>([...(termsByDoc.get(e) ?? []), ...current.flatMap((n) => [...(termsByDoc.get(n) ?? [])])]);
+    const terms = new Set<string>([...(titleTerms.get(e) ?? []), ...current.flatMap((n) => [...(stmtTerms.get(n) ?? [])])]);
     ranked.set(e, { entry, score, matched: order.map((o) => o.n), matchedOutdated, terms, coverage });
   }
 

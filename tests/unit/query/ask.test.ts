@@ -11,11 +11,11 @@ beforeAll(async () => {
   engine = await fixtureEngine();
 });
 
-const top = (q: string, previous?: string) => ask(engine, q, { previous }).answers[0];
+const top = async (q: string, previous?: string) => (await ask(engine, q, { previous })).answers[0];
 
 describe('shared/query/ask', () => {
-  it('answers with the entry whose title asks the question', () => {
-    const answer = top('can I run privileged containers on windows nodes?');
+  it('answers with the entry whose title asks the question', async () => {
+    const answer = await top('can I run privileged containers on windows nodes?');
     expect(answer.id).toBe('new-faq-privileged-containers');
     expect(answer.verdict).toBe('no');
     expect(answer.url).toBe('/entries/new-faq-privileged-containers/#s-aaaa0002');
@@ -23,19 +23,19 @@ describe('shared/query/ask', () => {
     expect(answer.sources[0]).toMatchObject({ id: 'new-faq', title: 'Widget FAQ', url: 'https://example.org/faq#new-faq-privileged-containers', quote: 'Privileged containers are not supported on Windows nodes.' });
   });
 
-  it('understands abbreviations and synonyms from data', () => {
-    expect(top('max nodepools').id).toBe('new-faq-how-many-node-pools');
-    expect(top('agent pool maximum').id).toBe('new-faq-how-many-node-pools');
-    expect(top('gMSA on ws2022').id).toBe('new-faq-gmsa');
+  it('understands abbreviations and synonyms from data', async () => {
+    expect((await top('max nodepools')).id).toBe('new-faq-how-many-node-pools');
+    expect((await top('agent pool maximum')).id).toBe('new-faq-how-many-node-pools');
+    expect((await top('gMSA on ws2022')).id).toBe('new-faq-gmsa');
   });
 
-  it('tolerates typos and stems', () => {
-    expect(top('privilaged containr').id).toBe('new-faq-privileged-containers');
-    expect(top('monitoring windows node logs').id).toBe('new-faq-monitoring');
+  it('tolerates typos and stems', async () => {
+    expect((await top('privilaged containr')).id).toBe('new-faq-privileged-containers');
+    expect((await top('monitoring windows node logs')).id).toBe('new-faq-monitoring');
   });
 
-  it('never ranks an outdated statement above the current answer, and attaches it as outdated', () => {
-    const result = ask(engine, 'can a cluster have a maximum of eight node pools?');
+  it('never ranks an outdated statement above the current answer, and attaches it as outdated', async () => {
+    const result = await ask(engine, 'can a cluster have a maximum of eight node pools?');
     expect(result.answers[0].id).toBe('new-faq-how-many-node-pools');
     expect(result.answers[0].outdated).toEqual([
       expect.objectContaining({ text: 'A cluster can have a maximum of eight node pools.', source: 'old-limits', sourceTitle: 'Widget limitations (old)', asOf: '2019-05' }),
@@ -44,28 +44,28 @@ describe('shared/query/ask', () => {
     expect(outdatedRank === -1 || outdatedRank > 0).toBe(true);
   });
 
-  it('abstains on questions the knowledge base does not answer, offering nearest topics', () => {
-    const result = ask(engine, 'How much does a GPU node cost per hour in Bastion?');
+  it('abstains on questions the knowledge base does not answer, offering nearest topics', async () => {
+    const result = await ask(engine, 'How much does a GPU node cost per hour in Bastion?');
     expect(result.abstained).toBe(true);
     expect(result.answers).toEqual([]);
     expect(Array.isArray(result.nearestTopics)).toBe(true);
-    expect(ask(engine, '').abstained).toBe(true);
+    expect((await ask(engine, '')).abstained).toBe(true);
   });
 
-  it('reads verdicts from the answer wording, not from tables', () => {
-    expect(top('does kubenet work with windows?').verdict).toBe('no');
-    expect(top('Can I monitor windows nodes with Azure Monitor?').verdict).toBe('yes');
-    expect(top('which network plugins are supported').verdict).toBeNull();
+  it('reads verdicts from the answer wording, not from tables', async () => {
+    expect((await top('does kubenet work with windows?')).verdict).toBe('no');
+    expect((await top('Can I monitor windows nodes with Azure Monitor?')).verdict).toBe('yes');
+    expect((await top('which network plugins are supported')).verdict).toBeNull();
   });
 
-  it('merges a follow-up with the previous question', () => {
-    const result = ask(engine, 'and on ws2022?', { previous: 'is gMSA available on windows server 2019?' });
+  it('merges a follow-up with the previous question', async () => {
+    const result = await ask(engine, 'and on ws2022?', { previous: 'is gMSA available on windows server 2019?' });
     expect(result.interpretedAs).toContain('ws2022');
     expect(result.interpretedAs).not.toContain('2019');
     expect(result.answers[0].id).toBe('new-faq-gmsa');
   });
 
-  it('treats hostile input as plain text', () => {
+  it('treats hostile input as plain text', async () => {
     const hostile = [
       '<img src=x onerror=alert(1)>',
       '<script>alert(1)</script> privileged',
@@ -77,34 +77,34 @@ describe('shared/query/ask', () => {
       '\u0000\u0001\u200f\ud800',
     ];
     for (const q of hostile) {
-      const result = ask(engine, q);
+      const result = await ask(engine, q);
       expect(typeof result.abstained).toBe('boolean');
       expect(result.answers.length).toBeLessThanOrEqual(5);
       expect(() => JSON.stringify(result)).not.toThrow();
-      expect(Array.isArray(searchEntries(engine, q))).toBe(true);
+      expect(Array.isArray(await searchEntries(engine, q))).toBe(true);
     }
-    expect(top('🚀🔥 privileged containers 🐳').id).toBe('new-faq-privileged-containers');
+    expect((await top('🚀🔥 privileged containers 🐳')).id).toBe('new-faq-privileged-containers');
   });
 });
 
 describe('shared/query/search', () => {
-  it('completes the word being typed and highlights matches', () => {
-    const [first] = searchEntries(engine, 'privil');
+  it('completes the word being typed and highlights matches', async () => {
+    const [first] = await searchEntries(engine, 'privil');
     expect(first.id).toBe('new-faq-privileged-containers');
     expect(first.url).toBe('/entries/new-faq-privileged-containers/#s-aaaa0002');
     const marked = first.snippetMarks.map(([a, b]) => first.snippet.slice(a, b));
     expect(marked).toContain('Privileged');
   });
 
-  it('filters by topic, source and type with FlexSearch tags', () => {
-    expect(searchEntries(engine, 'windows', { filters: { topics: 'security' } }).map((r) => r.id).sort()).toEqual(['new-faq-gmsa', 'new-faq-privileged-containers']);
-    expect(searchEntries(engine, 'node pools', { filters: { source: 'old-limits' } }).map((r) => r.id)).toEqual(['old-limits-a-cluster-can-have-a-maximum-of-eight-node']);
-    expect(searchEntries(engine, '', { filters: { type: 'guidance' } }).map((r) => r.id)).toEqual(['new-faq-timezone']);
-    expect(searchEntries(engine, '')).toEqual([]);
+  it('filters by topic, source and type with FlexSearch tags', async () => {
+    expect((await searchEntries(engine, 'windows', { filters: { topics: 'security' } })).map((r) => r.id).sort()).toEqual(['new-faq-gmsa', 'new-faq-privileged-containers']);
+    expect((await searchEntries(engine, 'node pools', { filters: { source: 'old-limits' } })).map((r) => r.id)).toEqual(['old-limits-a-cluster-can-have-a-maximum-of-eight-node']);
+    expect((await searchEntries(engine, '', { filters: { type: 'guidance' } })).map((r) => r.id)).toEqual(['new-faq-timezone']);
+    expect(await searchEntries(engine, '')).toEqual([]);
   });
 
-  it('marks outdated snippets', () => {
-    const result = searchEntries(engine, 'eight', { filters: { source: 'old-limits' } });
+  it('marks outdated snippets', async () => {
+    const result = await searchEntries(engine, 'eight', { filters: { source: 'old-limits' } });
     expect(result[0].outdated).toBe(true);
   });
 });

@@ -1,7 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadContentConfig } from '../../../../scripts/pipeline/config/load-config.ts';
+import { loadContentConfig, loadYaml } from '../../../../scripts/pipeline/config/load-config.ts';
+import type { Diagnostic } from '../../../../scripts/pipeline/diagnostics.ts';
+import { claimsVocabularySchema } from '../../../../src/shared/schemas/claims-vocabulary.ts';
 import { dateStatement } from '../../../../scripts/pipeline/claims/dating.ts';
 import { extractClaims } from '../../../../scripts/pipeline/claims/extract.ts';
 import { parseNumber } from '../../../../scripts/pipeline/claims/numbers.ts';
@@ -113,5 +116,18 @@ describe('version lists and dating', () => {
     expect(dateStatement('Kubenet is currently not supported.', '2022-10', rules).timeRelative).toBe('time-relative wording "currently"');
     expect(dateStatement('This is a beta feature.', '2022-10', rules).timeRelative).toBe('lifecycle wording "beta"');
     expect(dateStatement('AKS releases images as soon as patches are available.', '2022-10', rules).timeRelative).toBeUndefined();
+  });
+});
+
+describe('subjects.yaml', () => {
+  test('a cue naming an unknown status, or a broken pattern, is an error with its line', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'kb-subjects-')), 'subjects.yaml');
+    writeFileSync(file, ['statuses:', '  - { id: supported, label: supported, polarity: positive }', 'statusCues:', "  - { pattern: 'is fine', status: maybe, target: before }", "  - { pattern: '(unclosed', status: supported, target: before }", ''].join('\n'));
+    const diagnostics: Diagnostic[] = [];
+    expect(await loadYaml(file, claimsVocabularySchema, diagnostics)).toBeUndefined();
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ line: 5, message: 'statusCues.1.pattern: not a valid regular expression' }),
+      expect.objectContaining({ line: 4, message: 'statusCues.0.status: unknown status "maybe"' }),
+    ]);
   });
 });

@@ -1,3 +1,5 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
 import { main } from '../../../../scripts/cli/main.ts';
@@ -43,5 +45,16 @@ describe('kb conflicts and kb check', () => {
     expect(code).toBe(0);
     expect(stderr).toMatch(/^aks-windows-faq-2025\.txt:\d+: warning: changes the answer for "Node pools per cluster" \(aks\): 100 \(2022-10, aks-windows-faq\.txt:\d+\) → 200$/m);
     expect(stderr).toMatch(/^aks-windows-faq-2025\.txt:\d+: warning: changes the answer for "Windows node pool name length \(characters\)" \(aks\): 6 .* → 12$/m);
+  });
+
+  test('kb check warns when a source names a version released after its own date', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kb-misdated-'));
+    cpSync(path.resolve('content/sources'), dir, { recursive: true });
+    const manifest = path.join(dir, 'sources.yaml');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('date: 2022-10', 'date: 2020-01'));
+    const { code, stderr } = await kb('check', '--sources', dir);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^aks-windows-faq\.txt:\d+: warning: names Windows Server 2022, released 2022-09, but the source is dated 2020-01: check its date$/m);
+    expect((await kb('check')).stderr).not.toContain('check its date');
   });
 });

@@ -1,0 +1,225 @@
+import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { Root } from 'mdast';
+import type { Entry } from '../../../src/shared/schemas/entry.ts';
+import { analyzeSource, type BuildHooks, type BuildResult, type Progress, type SourceAnalysis } from '../build.ts';
+import type { ContentConfig } from '../config/load-config.ts';
+import { emitMdx } from '../emit/emit-mdx.ts';
+import { collectOutputs } from '../emit/outputs.ts';
+import { writeOutputAtomically, type OutputFiles } from '../emit/write-output.ts';
+import { createClassifier } from '../entries/classify.ts';
+import type { RawFolder } from '../sources/read-folder.ts';
+import { resolveSources, type LoadedSource } from '../sources/resolve-sources.ts';
+import type { PipelineResult, PipelineTask, PipelineWorkerData } from '../workers/pipeline-worker.ts';
+import { createPool, defaultWorkerCount, type WorkerPool } from '../workers/pool.ts';
+import { codeFingerprint, digest } from './fingerprint.ts';
+import { mapLimit, openBlobStore, readOptional, writeFileAtomic, type BlobStore } from './store.ts';
+
+/** Options for openBuildCache. */
+export interface BuildCacheOptions {
+  /** Cache folder (created when missing). */
+  dir: string;
+  /** Worker threads for the work the cache cannot supply; 1 keeps everything on the main thread. */
+  workers?: number;
+  /** Fewest sources (entries: 25 times as many) worth starting threads for; below it threads cost more than they save. */
+  minParallel?: number;
+  progress?: Progress;
+}
+
+/** What the cache did in one build. */
+export interface CacheStats {
+  sources: number;
+  sourcesCached: number;
+  entries: number;
+  entriesCached: number;
+  filesLinked: number;
+  filesWritten: number;
+  /** Threads used (0 when everything ran on the main thread). */
+  threads: number;
+  /** Milliseconds per per-source stage, summed over every thread that ran it. */
+  threadTimings: Record<string, number>;
+}
+
+/** A content-hash cache around one build: per-source analyses, per-entry MDX, and the previous output's files. */
+export interface BuildCache {
+  stats: CacheStats;
+  /** Analyses every source (from the cache, else on worker threads) before the pipeline runs; pass to loadAndBuild. */
+  prepare: (folder: RawFolder, config: ContentConfig) => Promise<BuildHooks>;
+  /** The build's output files (collectOutputs), with each entry's MDX from the cache or worker threads. */
+  outputs: (result: Parameters<typeof collectOutputs>[0]) => Promise<OutputFiles>;
+  /** Writes the output atomically, hard-linking files unchanged since the last build, and saves the cache. */
+  write: (outDir: string, files: OutputFiles) => Promise<void>;
+  close: () => Promise<void>;
+}
+
+interface OutputManifest {
+  outDir: string;
+  /** Relative path → [sha256 of content, size, mtime ms] as written. */
+  files: Record<string, [string, number, number]>;
+}
+
+/** The default cache folder for an output folder: `.kb` gets `.kb-cache` beside it. */
+export function cacheDirFor(outDir: string): string {
+  const out = path.resolve(outDir);
+  return path.join(path.dirname(out), `${path.basename(out)}-cache`);
+}
+
+const sha = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/**
+ * Opens the build cache. Keys are sha256 of the input bytes, the content config and the code fingerprint, so a hit
+ * is the very value the pipeline would compute: the output is byte-identical with a cold, warm or partial cache.
+ */
+export async function openBuildCache(options: BuildCacheOptions): Promise<BuildCache> {
+  const fingerprint = await codeFingerprint();
+  const analyses = await openBlobStore(path.join(options.dir, 'analysis'));
+  const emitFile = path.join(options.dir, 'emit.v8');
+  const manifestFile = path.join(options.dir, 'output.json');
+  const threads = options.workers ?? defaultWorkerCount();
+  const minParallel = options.minParallel ?? 16;
+  const progress = options.progress ?? (() => {});
+  const stats: CacheStats = { sources: 0, sourcesCached: 0, entries: 0, entriesCached: 0, filesLinked: 0, filesWritten: 0, threads: 0, threadTimings: {} };
+  let pool: WorkerPool<PipelineTask, PipelineResult> | undefined;
+  let config: ContentConfig | undefined;
+  let configKey = '';
+  const usedAnalyses = new Set<string>();
+  let emitPack = new Map<string, string>();
+  let emitChanged = false;
+
+  const startPool = () => {
+    if (!pool && threads > 1 && config) {
+      pool = createPool<PipelineTask, PipelineResult>(new URL('../workers/pipeline-worker.ts', import.meta.url), threads, { config } satisfies PipelineWorkerData);
+      stats.threads = threads;
+    }
+    return pool;
+  };
+  const addTimings = (timings: Record<string, number>) => {
+    for (const [k, v] of Object.entries(timings)) stats.threadTimings[k] = (stats.threadTimings[k] ?? 0) + v;
+  };
+  const sourceKey = (s: LoadedSource) => digest(fingerprint, configKey, JSON.stringify(s));
+
+  return {
+    stats,
+    async prepare(folder, fullConfig) {
+      const t0 = performance.now();
+      // Only what the per-source stages read goes into the key; the wizard and the folder path do not.
+      const { dir, wizard: _wizard, ...rest } = fullConfig as ContentConfig & { wizard?: unknown };
+      config = { ...rest, dir };
+      configKey = digest(JSON.stringify(rest));
+      const { sources, diagnostics } = resolveSources(folder, { scope: config.site.defaultScope });
+      // Broken input: let the pipeline report it.
+      if (diagnostics.some((d) => d.severity === 'error')) return {};
+      const keys = sources.map(sourceKey);
+      const blobs = await mapLimit(keys, 32, (k) => analyses.get(k));
+      const missing = sources.map((s, i) => (blobs[i] ? -1 : i)).filter((i) => i >= 0);
+      stats.sources = sources.length;
+      stats.sourcesCached = sources.length - missing.length;
+      if (missing.length >= minParallel && startPool()) {
+        await Promise.all(
+          missing.map(async (i) => {
+            const reply = await pool!.run({ kind: 'analyze', source: sources[i] });
+            if (reply.kind !== 'analyze') throw new Error('worker answered an analyse task with another kind');
+            addTimings(reply.timings);
+            blobs[i] = Buffer.from(reply.analysis.buffer, reply.analysis.byteOffset, reply.analysis.byteLength);
+          }),
+        );
+      } else if (missing.length > 0) {
+        const classifier = createClassifier(config.vocabulary);
+        const timings: Record<string, number> = {};
+        for (const i of missing) blobs[i] = serialize(analyzeSource(sources[i], config, classifier, timings));
+        addTimings(timings);
+      }
+      await mapLimit(missing, 16, (i) => analyses.put(keys[i], blobs[i]!));
+      // Every analysis, fresh or cached, is handed over deserialised: the pipeline always sees the same values.
+      const ready = new Map<string, Buffer>();
+      keys.forEach((k, i) => {
+        ready.set(k, blobs[i]!);
+        usedAnalyses.add(k);
+      });
+      const where = pool ? `${missing.length} analysed on ${pool.size} threads` : `${missing.length} analysed`;
+      progress('analyse', `${sources.length} sources: ${stats.sourcesCached} cached, ${where}`, performance.now() - t0);
+      return {
+        analysis(source: LoadedSource) {
+          const blob = ready.get(sourceKey(source));
+          return blob ? (deserialize(blob) as SourceAnalysis) : undefined;
+        },
+      };
+    },
+
+    async outputs(result) {
+      const t0 = performance.now();
+      const packed = await readOptional(emitFile);
+      const previous = packed ? (deserialize(packed) as Map<string, string>) : new Map<string, string>();
+      const drafts = result.drafts;
+      const keys = drafts.map((d) => digest(fingerprint, JSON.stringify(d.data), JSON.stringify(d.body)));
+      const mdx = new Map<Entry, string>();
+      const missing: number[] = [];
+      drafts.forEach((d, i) => {
+        const hit = previous.get(keys[i]);
+        if (hit === undefined) missing.push(i);
+        else mdx.set(d.data, hit);
+      });
+      stats.entries = drafts.length;
+      stats.entriesCached = drafts.length - missing.length;
+      if (missing.length >= minParallel * 25 && startPool()) {
+        const batch = Math.ceil(missing.length / (pool!.size * 4));
+        const batches = Array.from({ length: Math.ceil(missing.length / batch) }, (_, b) => missing.slice(b * batch, (b + 1) * batch));
+        await Promise.all(
+          batches.map(async (ids) => {
+            const reply = await pool!.run({ kind: 'emit', items: ids.map((i) => ({ data: drafts[i].data, body: drafts[i].body as Root })) });
+            if (reply.kind !== 'emit') throw new Error('worker answered an emit task with another kind');
+            ids.forEach((i, k) => mdx.set(drafts[i].data, reply.mdx[k]));
+          }),
+        );
+      } else for (const i of missing) mdx.set(drafts[i].data, emitMdx(drafts[i].data, drafts[i].body));
+      emitPack = new Map(keys.map((k, i) => [k, mdx.get(drafts[i].data)!]));
+      emitChanged = missing.length > 0 || previous.size !== emitPack.size;
+      progress('render', `${drafts.length} MDX: ${stats.entriesCached} cached, ${missing.length} new`, performance.now() - t0);
+      return collectOutputs(result, (data, body) => mdx.get(data) ?? emitMdx(data, body));
+    },
+
+    async write(outDir, files) {
+      const out = path.resolve(outDir);
+      const raw = await readOptional(manifestFile);
+      const before = raw ? (JSON.parse(raw.toString('utf8')) as OutputManifest) : undefined;
+      // Unchanged content can be linked from wherever it was in the previous output (entry texts move folders).
+      const byHash = new Map<string, { rel: string; size: number; mtime: number }>();
+      if (before?.outDir === out) for (const [rel, [h, size, mtime]] of Object.entries(before.files)) byHash.set(h, { rel, size, mtime });
+      const hashes = new Map<string, string>();
+      for (const [rel, content] of files) hashes.set(rel, sha(content));
+      let linked = 0;
+      await writeOutputAtomically(out, files, {
+        async reuse(rel) {
+          const old = byHash.get(hashes.get(rel)!);
+          if (!old) return undefined;
+          const file = path.join(out, old.rel);
+          // A file edited by hand since the last build no longer matches its size and time: write it afresh.
+          const info = await stat(file).catch(() => undefined);
+          if (!info || info.size !== old.size || info.mtimeMs !== old.mtime) return undefined;
+          linked++;
+          return file;
+        },
+      });
+      stats.filesLinked = linked;
+      stats.filesWritten = files.size - linked;
+      const rels = [...files.keys()];
+      const infos = await mapLimit(rels, 64, (rel) => stat(path.join(out, rel)));
+      const manifest: OutputManifest = { outDir: out, files: Object.fromEntries(rels.map((rel, i) => [rel, [hashes.get(rel)!, infos[i].size, infos[i].mtimeMs]])) };
+      await writeFileAtomic(manifestFile, JSON.stringify(manifest));
+      if (emitChanged) await writeFileAtomic(emitFile, serialize(emitPack));
+      await pruneStore(analyses, usedAnalyses);
+    },
+
+    async close() {
+      await pool?.close();
+      pool = undefined;
+    },
+  };
+}
+
+/** Analyses no source of this build uses are dropped: the cache holds one build's worth, whatever was edited. */
+async function pruneStore(store: BlobStore, used: Set<string>): Promise<void> {
+  if (used.size > 0) await store.prune(used);
+}

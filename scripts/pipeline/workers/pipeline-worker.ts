@@ -1,0 +1,45 @@
+// Worker thread for the parallel build: analyses sources (parse, segment, entries) and serialises entries to MDX.
+// Both are the same pure functions the main thread runs, so the output does not depend on where they ran.
+import { serialize } from 'node:v8';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Root } from 'mdast';
+import type { Entry } from '../../../src/shared/schemas/entry.ts';
+import { analyzeSource } from '../build.ts';
+import type { ContentConfig } from '../config/load-config.ts';
+import { emitMdx } from '../emit/emit-mdx.ts';
+import { createClassifier } from '../entries/classify.ts';
+import type { LoadedSource } from '../sources/resolve-sources.ts';
+import type { WorkerReply } from './pool.ts';
+
+/** Work the pipeline worker does. */
+export type PipelineTask = { kind: 'analyze'; source: LoadedSource } | { kind: 'emit'; items: { data: Entry; body: Root }[] };
+
+/** What it returns: a serialised `SourceAnalysis` with its stage timings, or MDX texts in task order. */
+export type PipelineResult = { kind: 'analyze'; analysis: Uint8Array; timings: Record<string, number> } | { kind: 'emit'; mdx: string[] };
+
+/** Data every pipeline worker starts with. */
+export interface PipelineWorkerData {
+  config: ContentConfig;
+}
+
+const { config } = workerData as PipelineWorkerData;
+const classifier = createClassifier(config.vocabulary);
+
+function handle(task: PipelineTask): PipelineResult {
+  if (task.kind === 'analyze') {
+    const timings: Record<string, number> = {};
+    const analysis = analyzeSource(task.source, config, classifier, timings);
+    return { kind: 'analyze', analysis: serialize(analysis), timings };
+  }
+  return { kind: 'emit', mdx: task.items.map((item) => emitMdx(item.data, item.body)) };
+}
+
+parentPort!.on('message', ({ id, task }: { id: number; task: PipelineTask }) => {
+  let reply: WorkerReply<PipelineResult>;
+  try {
+    reply = { id, ok: true, result: handle(task) };
+  } catch (error) {
+    reply = { id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  parentPort!.postMessage(reply);
+});
