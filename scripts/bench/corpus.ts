@@ -1,4 +1,4 @@
-import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -16,6 +16,7 @@ import { splitSentences } from '../pipeline/entries/statements.ts';
 import { segment, type Section } from '../pipeline/segment/segment.ts';
 import { readSourceFolder } from '../pipeline/sources/read-folder.ts';
 import { resolveSources } from '../pipeline/sources/resolve-sources.ts';
+import { wizardFileName } from '../pipeline/wizard/source.ts';
 import { createRandom, type Random } from './random.ts';
 import { compileFamilies, varyText } from './vary.ts';
 
@@ -94,7 +95,7 @@ export interface CorpusSummary {
 /** Options for generateCorpus. */
 export interface CorpusOptions {
   seed: Seed;
-  /** Folder to (re)create; it gets `sources/`, `site.yaml` and `vocabulary.yaml`. */
+  /** Folder to (re)create; it gets `sources/` and a copy of the seed's content config (`*.yaml`). */
   dir: string;
   /** Entries to aim for; the corpus stops at the first file that reaches it. */
   targetEntries: number;
@@ -119,8 +120,10 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
   const sourcesDir = path.join(dir, 'sources');
   await rm(dir, { recursive: true, force: true });
   await mkdir(sourcesDir, { recursive: true });
-  await copyFile(path.join(seed.config.dir, 'site.yaml'), path.join(dir, 'site.yaml'));
-  await copyFile(path.join(seed.config.dir, 'vocabulary.yaml'), path.join(dir, 'vocabulary.yaml'));
+  // The content config travels with the corpus; the decision tree does not, since it cites the seed's own sources.
+  for (const name of await readdir(seed.config.dir)) {
+    if (name.endsWith('.yaml') && name !== wizardFileName) await copyFile(path.join(seed.config.dir, name), path.join(dir, name));
+  }
   const seedSources = [...new Map(seed.units.map((u) => [u.source.id, u.source])).values()];
   const rows: Record<string, string>[] = [];
   let entries = 0;

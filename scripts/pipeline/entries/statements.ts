@@ -74,7 +74,10 @@ export function markStatements(nodes: RootContent[]): StatementDraft[] {
       const element: MdxJsxTextElement = { type: 'mdxJsxTextElement', name: 'Statement', attributes: [{ type: 'mdxJsxAttribute', name: 'id', value: add(text, kind, p.position?.start.line) }], children: group };
       children.push(element as unknown as PhrasingContent);
     }
-    p.children = children;
+    // MDX reads a line made only of JSX elements as flow content, which would drop the paragraph; an explicit
+    // `<p>` element keeps the paragraph (and the spaces between its sentences) on the page.
+    const wrapper: MdxJsxTextElement = { type: 'mdxJsxTextElement', name: 'p', attributes: [], children };
+    p.children = kind === 'heading' ? children : [wrapper as unknown as PhrasingContent];
   };
   const wrapBlock = (node: Code | Table, kind: Kind): MdxJsxFlowElement => {
     const text = node.type === 'code' ? node.value : toString(node);

@@ -11,6 +11,6 @@ let cache: SearchManifest | undefined;
 /** The index manifest; an empty one when no index was built (search then says so instead of failing the build). */
 export function searchManifest(): SearchManifest {
   const file = path.join(searchDir, manifestFile);
-  cache ??= existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SearchManifest) : { version: '', files: {} };
+  cache ??= existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SearchManifest) : { version: '', files: {}, texts: '' };
   return cache;
 }

@@ -18,7 +18,7 @@ import { expectGolden, stableJson } from './golden.ts';
 
 const fixtures = path.resolve('tests/fixtures/pipeline');
 const config = await loadContentConfig(path.resolve('content'));
-const allowedElements = new Set(['Statement', 'Callout', 'Outdated', 'AppliesTo']);
+const allowedElements = new Set(['p', 'Statement', 'Callout', 'Outdated', 'Dated', 'AppliesTo']);
 
 /** Runs parse → segment → entries → emit on one fixture folder. */
 function runStages(dir: string) {
