@@ -99,13 +99,13 @@ export function sourceById(kb: KnowledgeBase, id: string): Source | undefined {
 }
 
 /** Labelled applies-to badges: platforms (site scopes), OS versions (vocabulary) and product versions. */
-export function appliesToBadges(entry: Entry, site: SiteConfig, vocabulary: Vocabulary): AppliesToBadge[] {
+export function appliesToBadges(appliesTo: Entry['appliesTo'], site: SiteConfig, vocabulary: Vocabulary): AppliesToBadge[] {
   const label = (groups: { id: string; label: string }[], id: string) => groups.find((g) => g.id === id)?.label ?? id;
   const product = vocabulary.productVersion?.label;
   return [
-    ...entry.appliesTo.platforms.map((id) => ({ kind: 'platform' as const, label: label(site.scopes, id) })),
-    ...entry.appliesTo.osVersions.map((id) => ({ kind: 'os' as const, label: label(vocabulary.osVersions, id) })),
-    ...entry.appliesTo.productVersions.map((v) => ({ kind: 'product' as const, label: product ? `${product} ${v}` : v })),
+    ...appliesTo.platforms.map((id) => ({ kind: 'platform' as const, label: label(site.scopes, id) })),
+    ...appliesTo.osVersions.map((id) => ({ kind: 'os' as const, label: label(vocabulary.osVersions, id) })),
+    ...appliesTo.productVersions.map((v) => ({ kind: 'product' as const, label: product ? `${product} ${v}` : v })),
   ];
 }
 

@@ -67,7 +67,7 @@ describe('site/catalog', () => {
   });
 
   it('labels applies-to badges from site scopes and the vocabulary', () => {
-    expect(appliesToBadges(entries[3], testSite, testVocabulary)).toEqual([
+    expect(appliesToBadges(entries[3].appliesTo, testSite, testVocabulary)).toEqual([
       { kind: 'platform', label: 'Platform A' },
       { kind: 'platform', label: 'unknown-scope' },
       { kind: 'os', label: 'Some OS 9' },
