@@ -1,5 +1,7 @@
 // `npm run eval`: scores `kb ask --json` on the development questions with the rule in ../shared/eval/README.md.
 // Usage: node scripts/eval.ts [--file questions.jsonl] [--json]
+// A second, held-out set written separately from the development set (tests/unit/query/fixtures/
+// heldout-questions.jsonl) checks that tuning on the development set generalises: run it with --file.
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';

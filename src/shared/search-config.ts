@@ -4,6 +4,7 @@ import type FlexSearchTypes from 'flexsearch';
 import type { Document as FlexDocument, DocumentData, DocumentOptions } from 'flexsearch';
 import type { Synonyms } from './schemas/synonyms.ts';
 // The compact build (Document, tags, store, export/import; no workers or persistence) keeps the first search small.
+// @ts-expect-error -- the compact build ships no typings of its own; its API is the 'flexsearch' module's.
 import FlexSearchCompact from '../../node_modules/flexsearch/dist/flexsearch.compact.module.min.js';
 
 const { Document } = FlexSearchCompact as typeof FlexSearchTypes;
@@ -77,6 +78,11 @@ export const searchConfig: DocumentOptions<DocumentData> = {
 
 /** The FlexSearch Document type used throughout. */
 export type SearchDocument = FlexDocument<DocumentData>;
+
+/** A search document as FlexSearch's typings want it (builders drop undefined fields before adding). */
+export function asDocumentData(doc: SearchDoc): DocumentData {
+  return doc as unknown as DocumentData;
+}
 
 /** A fresh, empty Document with the shared configuration. */
 export function createSearchDocument(): SearchDocument {

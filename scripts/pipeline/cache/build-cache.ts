@@ -139,7 +139,8 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
         usedAnalyses.add(k);
       });
       const where = pool ? `${missing.length} analysed on ${pool.size} threads` : `${missing.length} analysed`;
-      progress('analyse', `${sources.length} sources: ${stats.sourcesCached} cached, ${where}`, performance.now() - t0);
+      const spent = Object.entries(stats.threadTimings).map(([stage, ms]) => `${stage} ${ms.toFixed(0)} ms`).join(', ');
+      progress('analyse', `${sources.length} sources: ${stats.sourcesCached} cached, ${where}${spent ? ` (${spent})` : ''}`, performance.now() - t0);
       return {
         analysis(source: LoadedSource) {
           const blob = ready.get(sourceKey(source));
@@ -189,7 +190,8 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
       if (before?.outDir === out) for (const [rel, [h, size, mtime]] of Object.entries(before.files)) byHash.set(h, { rel, size, mtime });
       const hashes = new Map<string, string>();
       for (const [rel, content] of files) hashes.set(rel, sha(content));
-      let linked = 0;
+      // A linked file is the same inode, so its size and time stay as recorded; only written files need a stat.
+      const linked = new Map<string, { size: number; mtime: number }>();
       await writeOutputAtomically(out, files, {
         async reuse(rel) {
           const old = byHash.get(hashes.get(rel)!);
@@ -198,15 +200,15 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
           // A file edited by hand since the last build no longer matches its size and time: write it afresh.
           const info = await stat(file).catch(() => undefined);
           if (!info || info.size !== old.size || info.mtimeMs !== old.mtime) return undefined;
-          linked++;
+          linked.set(rel, old);
           return file;
         },
       });
-      stats.filesLinked = linked;
-      stats.filesWritten = files.size - linked;
+      stats.filesLinked = linked.size;
+      stats.filesWritten = files.size - linked.size;
       const rels = [...files.keys()];
-      const infos = await mapLimit(rels, 64, (rel) => stat(path.join(out, rel)));
-      const manifest: OutputManifest = { outDir: out, files: Object.fromEntries(rels.map((rel, i) => [rel, [hashes.get(rel)!, infos[i].size, infos[i].mtimeMs]])) };
+      const infos = await mapLimit(rels, 64, async (rel) => linked.get(rel) ?? stat(path.join(out, rel)).then((i) => ({ size: i.size, mtime: i.mtimeMs })));
+      const manifest: OutputManifest = { outDir: out, files: Object.fromEntries(rels.map((rel, i) => [rel, [hashes.get(rel)!, infos[i].size, infos[i].mtime]])) };
       await writeFileAtomic(manifestFile, JSON.stringify(manifest));
       if (emitChanged) await writeFileAtomic(emitFile, serialize(emitPack));
       await pruneStore(analyses, usedAnalyses);

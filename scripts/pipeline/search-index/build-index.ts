@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import type { KnowledgeBase } from '../../../src/shared/schemas/knowledge-base.ts';
 import type { Synonyms } from '../../../src/shared/schemas/synonyms.ts';
 import type { Vocabulary } from '../../../src/shared/schemas/vocabulary.ts';
-import { createSearchDocument, manifestFile, type EntryTexts, type SearchDoc, type SearchManifest, type SearchMeta } from '../../../src/shared/search-config.ts';
+import { asDocumentData, createSearchDocument, manifestFile, type EntryTexts, type SearchDoc, type SearchManifest, type SearchMeta } from '../../../src/shared/search-config.ts';
 import { compileLexicon, indexTerms } from '../../../src/shared/query/lexicon.ts';
 import { extractAbbreviations } from './abbreviations.ts';
+import { buildChunkedIndex, chunkedFrom } from './chunked-index.ts';
 
 /** The search index as files: the manifest, the meta file, FlexSearch's export chunks and per-entry texts. */
 export interface SearchIndexFiles {
@@ -63,7 +64,7 @@ export function searchDocs(kb: KnowledgeBase, synonyms: Synonyms, abbreviations:
 export function buildSearchIndex(kb: KnowledgeBase, vocabulary: Vocabulary, synonyms: Synonyms): SearchIndexFiles {
   const abbreviations = extractAbbreviations(kb.entries.flatMap((e) => [e.title, ...e.statements.map((s) => s.text)]));
   const doc = createSearchDocument();
-  for (const d of searchDocs(kb, synonyms, abbreviations)) doc.add(d);
+  for (const d of searchDocs(kb, synonyms, abbreviations)) doc.add(asDocumentData(d));
   const chunks = new Map<string, string>();
   doc.export((key, data) => {
     chunks.set(key, data);
@@ -95,7 +96,8 @@ export function buildSearchIndex(kb: KnowledgeBase, vocabulary: Vocabulary, syno
 
 /** The search index as output files (names relative to the search folder), manifest included. Pure. */
 export function searchOutputFiles(kb: KnowledgeBase, config: { vocabulary: Vocabulary; synonyms: Synonyms }): Map<string, string> {
-  const { manifest, files } = buildSearchIndex(kb, config.vocabulary, config.synonyms);
+  // A large knowledge base is split so a query fetches only what its words need; a small one stays one export.
+  const { manifest, files } = (kb.entries.length >= chunkedFrom ? buildChunkedIndex : buildSearchIndex)(kb, config.vocabulary, config.synonyms);
   return new Map([...files, [manifestFile, `${JSON.stringify(manifest, null, 2)}\n`]]);
 }
 

@@ -8,7 +8,13 @@ import type { SearchIndexFiles } from './build-index.ts';
 /** Loads an exported index from a folder (such as `.kb/search`) the way the browser does, file by file. */
 export async function engineFromFolder(dir: string): Promise<SearchEngine> {
   const manifest = JSON.parse(await readFile(path.join(dir, manifestFile), 'utf8')) as SearchManifest;
-  return loadEngine(manifest, (name) => readFile(path.join(dir, path.basename(name)), 'utf8'));
+  const root = path.resolve(dir);
+  // Names may hold a folder (the per-entry text files); none may leave the index folder.
+  return loadEngine(manifest, (name) => {
+    const file = path.resolve(root, name);
+    if (!file.startsWith(root + path.sep)) throw new Error(`search index: ${name} is outside ${dir}`);
+    return readFile(file, 'utf8');
+  });
 }
 
 /** Loads a freshly built (in-memory) export: the same import path as the browser, without touching disk. */

@@ -1,10 +1,12 @@
 // <kb-ask>: the chat-style /ask/ page. Answers come from the same query module and index as `kb ask`.
 // The conversation lives in the URL (?q=…&q=…, so it can be shared) and in sessionStorage (so it survives a reload).
-import { ask, type Answer, type AskResult } from '../../shared/query/ask.ts';
+import type { Answer, AskResult } from '../../shared/query/ask.ts';
 import type { SearchEngine } from '../../shared/query/engine.ts';
 import { verdictLabels } from '../../site/labels.ts';
 import { h, siteUrl } from './dom.ts';
-import { browserEngine, indexLocation } from './load.ts';
+
+// The query module and index load on first use (focus, a question in the URL), not with the page.
+const engineModule = () => import('./ask-engine.ts');
 
 const storageKey = 'kb-ask:questions';
 const maxTurns = 20;
@@ -36,6 +38,9 @@ class KbAsk extends HTMLElement {
     form.before(this.log, this.live);
     form.after(tools);
     tools.addEventListener('click', (event) => this.tool((event.target as Element).closest('button')?.dataset.action));
+    const warm = () => void this.load();
+    input.addEventListener('focus', warm, { once: true });
+    input.addEventListener('pointerenter', warm, { once: true });
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       void this.submit(input.value);
@@ -66,8 +71,8 @@ class KbAsk extends HTMLElement {
 
   private async load(): Promise<SearchEngine | undefined> {
     if (this.engine) return this.engine;
-    this.live.textContent = 'Loading the knowledge base…';
     try {
+      const { browserEngine, indexLocation } = await engineModule();
       this.engine = await browserEngine(indexLocation(this));
       return this.engine;
     } catch {
@@ -79,6 +84,7 @@ class KbAsk extends HTMLElement {
   private async submit(raw: string): Promise<void> {
     const question = raw.trim();
     if (!question) return;
+    if (!this.engine) this.live.textContent = 'Loading the knowledge base…';
     const engine = await this.load();
     if (!engine) return;
     let result: AskResult;
@@ -99,6 +105,7 @@ class KbAsk extends HTMLElement {
 
   private async answer(engine: SearchEngine, question: string): Promise<AskResult> {
     const last = this.results[this.results.length - 1];
+    const { ask } = await engineModule();
     const result = await ask(engine, question, { previous: last ? (last.interpretedAs ?? last.question) : undefined });
     this.questions.push(question);
     this.results.push(result);
@@ -165,10 +172,11 @@ function turn(result: AskResult, base: string): HTMLLIElement {
 
 function card(a: Answer, base: string): HTMLElement {
   const current = a.statements.filter((s) => s.status !== 'outdated');
+  const cited = new Set(a.sources.map((c) => c.statement));
   const body = h('p', { class: 'kb-text' });
   current.forEach((s, i) => {
     if (i > 0) body.append(' ');
-    body.append(s.matched ? h('mark', {}, s.text) : s.text);
+    body.append(cited.has(s.id) ? h('mark', {}, s.text) : s.text);
   });
   const verdict = a.verdict ? verdictLabels[a.verdict] : null;
   const sources = a.sources.map((c) =>

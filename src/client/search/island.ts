@@ -16,6 +16,8 @@ class KbSearch extends HTMLElement {
     button.hidden = false;
     const link = this.querySelector('a');
     if (link) link.hidden = true;
+    const key = this.querySelector('kbd');
+    if (key && /Mac|iPhone|iPad/.test(navigator.platform)) key.textContent = '⌘K';
     const warm = () => void loadPalette().then((m) => m.warm(this));
     const open = () => loadPalette().then((m) => m.openPalette(this));
     button.addEventListener('pointerenter', warm, { once: true });

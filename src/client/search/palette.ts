@@ -1,6 +1,7 @@
 // The search dialog (Ctrl+K, ⌘K or /): results as you type, keyboard navigation, filters by topic, source and type.
 import type { SearchEngine } from '../../shared/query/engine.ts';
-import { searchEntries, type SearchFilters, type SearchResult } from '../../shared/query/search.ts';
+import { loadTexts } from '../../shared/query/engine.ts';
+import { searchHits, toResult, type SearchFilters, type SearchResult } from '../../shared/query/search.ts';
 import { entryTypeLabels } from '../../site/labels.ts';
 import { h, marked, siteUrl } from './dom.ts';
 import { browserEngine, indexLocation } from './load.ts';
@@ -54,7 +55,7 @@ function build(host: HTMLElement): Palette {
   const status = h('p', { class: 'kb-status', role: 'status', 'aria-live': 'polite' });
   const list = h('ul', { id: 'kb-search-results', role: 'listbox', 'aria-label': 'Results' });
   const ask = h('a', { href: siteUrl(base, '/ask/') }, 'Ask it as a question');
-  const close = h('button', { type: 'button', class: 'kb-close', 'aria-label': 'Close search' }, 'Esc');
+  const close = h('button', { type: 'button', class: 'kb-close' }, h('span', { class: 'vh' }, 'Close search '), 'Esc');
   const form = h(
     'form',
     { role: 'search', method: 'dialog' },
@@ -93,6 +94,13 @@ function build(host: HTMLElement): Palette {
   dialog.addEventListener('click', (event) => {
     if (event.target === dialog) dialog.close();
   });
+  // Options are not links (a link inside an option would nest interactive controls): a click opens the option.
+  list.addEventListener('click', (event) => {
+    const li = (event.target as Element).closest('li');
+    if (!li?.dataset.index) return;
+    setActive(p, Number(li.dataset.index));
+    openActive(p, base);
+  });
   list.addEventListener('mousemove', (event) => {
     const li = (event.target as Element).closest('li');
     if (li?.dataset.index) setActive(p, Number(li.dataset.index));
@@ -111,24 +119,36 @@ function fillFilters(p: Palette, engine: SearchEngine): void {
 }
 
 async function run(p: Palette, base: string): Promise<void> {
-  if (!p.engine) return;
+  const engine = p.engine;
+  if (!engine) return;
   const run = ++p.run;
   performance.mark('kb-search-start');
   const filters: SearchFilters = {};
   for (const [field, select] of Object.entries(p.filters)) if (select.value) filters[field as keyof SearchFilters] = select.value;
   const query = p.input.value;
-  let results: SearchResult[];
+  // A chunked index first fetches the few files this query needs (none when they are already here).
+  if (engine.prepare) {
+    await engine.prepare(query, { filters });
+    if (run !== p.run) return;
+  }
+  // Results show at once (ranking needs no network); snippets follow when their entries' files arrive.
+  const hits = searchHits(engine, query, { filters, limit: 8 });
+  p.results = hits.map((h) => toResult(engine, h));
+  render(p, base);
+  p.ask.href = siteUrl(base, `/ask/${query.trim() ? `?q=${encodeURIComponent(query.trim())}` : ''}`);
+  performance.measure('kb-search', 'kb-search-start');
+  if (p.results.every((r) => r.snippet)) return;
   try {
-    results = await searchEntries(p.engine, query, { filters, limit: 8 });
+    await loadTexts(engine, hits.map((h) => h.entry.n));
   } catch {
     if (run === p.run) p.status.textContent = 'Some results could not be loaded. Try again when you are online.';
     return;
   }
   if (run !== p.run) return;
-  p.results = results;
+  const active = p.active;
+  p.results = hits.map((h) => toResult(engine, h));
   render(p, base);
-  p.ask.href = siteUrl(base, `/ask/${query.trim() ? `?q=${encodeURIComponent(query.trim())}` : ''}`);
-  performance.measure('kb-search', 'kb-search-start');
+  setActive(p, Math.min(active, p.results.length - 1));
 }
 
 function render(p: Palette, base: string): void {
@@ -141,8 +161,8 @@ function render(p: Palette, base: string): void {
       'li',
       { role: 'option', id: `kb-r-${i}`, 'aria-selected': 'false', 'data-index': String(i) },
       h(
-        'a',
-        { href: siteUrl(base, r.url), tabindex: '-1' },
+        'span',
+        { class: 'kb-option', 'data-href': siteUrl(base, r.url) },
         h('span', { class: 'kb-title' }, marked(r.title, r.titleMarks)),
         h('span', { class: 'kb-meta' }, [type, topic, source].filter(Boolean).join(' · ')),
         h('span', { class: 'kb-snippet' }, r.outdated ? h('span', { class: 'badge b-old' }, 'Outdated') : null, r.outdated ? ' ' : null, marked(r.snippet, r.snippetMarks)),

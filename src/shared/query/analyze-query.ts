@@ -114,7 +114,8 @@ export function idfOf(engine: SearchEngine, df: number): number {
  * you type) and also matches the index terms it starts.
  */
 export function analyzeQuery(engine: SearchEngine, raw: string, options: { prefix?: boolean } = {}): AnalyzedQuery {
-  const text = cleanQuery(raw);
+  // Markup is not wording: a pasted tag (<img src=x …>) is read as nothing.
+  const text = cleanQuery(raw).replace(/<\/?[a-z][^<>]*>/gi, ' ');
   const tokens = analyzeTokens(text).slice(0, maxQueryTokens);
   const typing = options.prefix === true && tokens.length > 0 && tokens[tokens.length - 1].end === text.length;
   const corrected = new Set<number>();
@@ -177,8 +178,9 @@ export function analyzeQuery(engine: SearchEngine, raw: string, options: { prefi
       continue;
     }
     addSlot(m.term, m.from, m.to);
-    // Numbers inside a phrase (a version, a build number) are telling on their own too.
-    if (m.canonical) for (let i = m.from; i < m.to; i++) if (/\d/.test(tokens[i].stem) && tokens[i].stem.length >= 3 && engine.vocabularySet.has(tokens[i].stem)) addSlot(tokens[i].stem, i, i + 1);
+    // A phrase typed as a number (a build number such as 10.0.20348) is telling as that number too.
+    const typed = text.slice(tokens[m.from].start, tokens[m.to - 1].end);
+    if (m.canonical && !/\p{L}/u.test(typed)) for (let i = m.from; i < m.to; i++) if (tokens[i].stem.length >= 3 && engine.vocabularySet.has(tokens[i].stem)) addSlot(tokens[i].stem, i, i + 1);
   }
   return { text, tokens, slots };
 }

@@ -122,6 +122,7 @@ export function confidenceOf(query: AnalyzedQuery, ranked: RankedEntry | undefin
 export async function ask(engine: SearchEngine, question: string, options: AskOptions = {}): Promise<AskResult> {
   const merged = options.previous ? mergeFollowUp(options.previous, question, engine.lexicon) : null;
   const text = merged ?? question;
+  await engine.prepare?.(text, { prefix: false });
   const query = analyzeQuery(engine, text);
   const ranked = rankEntries(engine, query);
   const confidence = confidenceOf(query, ranked[0]);

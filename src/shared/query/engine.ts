@@ -62,6 +62,8 @@ export interface SearchEngine {
   /** Entry texts: loaded or loading, by entry number. */
   texts: Map<number, Promise<void>>;
   readTexts: ReadEntryTexts;
+  /** A lazily loaded (chunked) index fetches what a query needs here; awaited before searching, absent otherwise. */
+  prepare?: (text: string, options?: { filters?: Partial<Record<string, string>>; prefix?: boolean }) => Promise<void>;
 }
 
 /** Where one index term occurs. */

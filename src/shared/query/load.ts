@@ -1,4 +1,5 @@
 import { createSearchDocument, type EntryTexts, type SearchManifest, type SearchMeta } from '../search-config.ts';
+import { loadChunkedEngine } from './chunked-engine.ts';
 import { createEngine, type SearchEngine } from './engine.ts';
 
 /** Reads one file of the exported index by its name (fetch in the browser, the file system or memory in Node). */
@@ -15,6 +16,8 @@ export function termsOfChunk(rows: unknown): string[] {
  * Per-entry statement files are read later, for the entries a result shows.
  */
 export async function loadEngine(manifest: SearchManifest, read: ReadIndexFile): Promise<SearchEngine> {
+  // A large knowledge base exports a chunked index instead (see src/shared/search-chunks.ts).
+  if (manifest.files.core) return loadChunkedEngine(manifest, read);
   const keys = Object.keys(manifest.files);
   const data = await Promise.all(keys.map((key) => read(manifest.files[key])));
   const doc = createSearchDocument();

@@ -21,16 +21,19 @@ export const weights = {
   otherSubject: 0.7,
 };
 
+/** How many of the best entries get `matched` and `terms` filled in (more than any caller shows). */
+export const detailed = 12;
+
 /** One entry's standing for a query. */
 export interface RankedEntry {
   entry: EntryInfo;
   /** Sum of matched terms' idf, weighted by where they matched. */
   score: number;
-  /** Current statements that match, best first (by their own matches, then reading order). */
+  /** Current statements that match, best first (by their own matches, then reading order); top entries only. */
   matched: number[];
   /** Outdated statements whose match counted for this entry (its own, or ones its statements replace). */
   matchedOutdated: number[];
-  /** Index terms that matched (for highlighting). */
+  /** Index terms that matched (for highlighting); top entries only. */
   terms: Set<string>;
   /** Per query slot: how well the entry matched it (0–1.15). */
   coverage: number[];
@@ -130,6 +133,8 @@ export function rankEntries(engine: SearchEngine, query: AnalyzedQuery, allowed?
   byEntry.delete(-1);
 
   const ranked = new Map<number, RankedEntry>();
+  const rowsOf = new Map<number, { n: number; row: Float64Array }[]>();
+  const lifted = new Map<number, number>();
   for (const [e, { current, outdated }] of byEntry) {
     const entry = engine.entries[e];
     if (!entry || (allowed && !allowed.has(e))) continue;
@@ -140,9 +145,8 @@ export function rankEntries(engine: SearchEngine, query: AnalyzedQuery, allowed?
       for (let j = 0; j < size; j++) v += idf[j] * Math.max(tw * title[j], weights.best * row[j]);
       return v;
     };
-    const factor = (n: number) => (statementAt(engine, n).status === 'dated' ? weights.dated : 1);
-    const rows = current.map((n) => ({ n, row: scaled(stmtHits.get(n) ?? zero, factor(n)) }));
-    let best = zero;
+    const rows = current.map((n) => ({ n, row: statementAt(engine, n).status === 'dated' ? scaled(stmtHits.get(n)!, weights.dated) : stmtHits.get(n)! }));
+    let best: Float64Array = zero;
     let bestValue = -1;
     for (const { row } of rows) {
       const v = value(row);
@@ -152,21 +156,13 @@ export function rankEntries(engine: SearchEngine, query: AnalyzedQuery, allowed?
     let score = 0;
     for (let j = 0; j < size; j++) {
       let rest = 0;
-      for (const { row } of rows) if (row !== best) rest = Math.max(rest, row[j]);
+      for (const { row } of rows) if (row !== best && row[j] > rest) rest = row[j];
       coverage[j] = Math.max(tw * title[j], weights.best * best[j], weights.rest * rest);
       score += idf[j] * coverage[j];
     }
-    // Citations and verdicts read the statements that match most on their own; ties go to reading order.
-    const own = (row: Float64Array) => row.reduce((sum, w, j) => sum + idf[j] * w, 0);
-    const order = rows.map(({ n, row }) => ({ n, v: own(row) })).sort((a, b) => b.v - a.v || a.n - b.n);
-    const matchedOutdated: number[] = [];
-    for (const n of outdated) {
-      const v = value(stmtHits.get(n)!) * weights.outdatedOwn;
-      if (v > score) score = v;
-      matchedOutdated.push(n);
-    }
-    const terms = new Set<string>([...(titleTerms.get(e) ?? []), ...current.flatMap((n) => [...(stmtTerms.get(n) ?? [])])]);
-    ranked.set(e, { entry, score, matched: order.map((o) => o.n), matchedOutdated, terms, coverage });
+    for (const n of outdated) score = Math.max(score, value(stmtHits.get(n)!) * weights.outdatedOwn);
+    rowsOf.set(e, rows);
+    ranked.set(e, { entry, score, matched: [], matchedOutdated: [...outdated], terms: new Set(), coverage });
   }
 
   // Outdated matches lift the entries holding their replacements (never above what they'd earn as current).
@@ -185,14 +181,25 @@ export function rankEntries(engine: SearchEngine, query: AnalyzedQuery, allowed?
         v *= weights.outdatedTransfer;
         if (v > r.score) {
           r.score = v;
-          if (!r.matched.includes(target)) r.matched.unshift(target);
-          else r.matched = [target, ...r.matched.filter((m) => m !== target)];
+          lifted.set(r.entry.n, target);
         }
         if (!r.matchedOutdated.includes(n)) r.matchedOutdated.push(n);
       }
     }
   }
-  return [...ranked.values()].sort((a, b) => b.score - a.score || Number(b.entry.question) - Number(a.entry.question) || a.entry.n - b.entry.n);
+
+  const sorted = [...ranked.values()].sort((a, b) => b.score - a.score || Number(b.entry.question) - Number(a.entry.question) || a.entry.n - b.entry.n);
+  // Only the entries a caller can show need their statements ordered and their matched terms gathered.
+  for (const r of sorted.slice(0, detailed)) {
+    const e = r.entry.n;
+    // Citations and verdicts read the statements that match most on their own; ties go to reading order.
+    const own = (row: Float64Array) => row.reduce((sum, w, j) => sum + idf[j] * w, 0);
+    r.matched = (rowsOf.get(e) ?? []).map(({ n, row }) => ({ n, v: own(row) })).sort((a, b) => b.v - a.v || a.n - b.n).map((o) => o.n);
+    const target = lifted.get(e);
+    if (target !== undefined) r.matched = [target, ...r.matched.filter((m) => m !== target)];
+    r.terms = new Set([...(titleTerms.get(e) ?? []), ...r.matched.flatMap((n) => [...(stmtTerms.get(n) ?? [])])]);
+  }
+  return sorted;
 }
 
 /** The most a query could score: every slot matched at full weight. */

@@ -1,7 +1,7 @@
 import type { FilterField } from '../search-config.ts';
 import { entryPath } from '../urls.ts';
 import { analyzeQuery } from './analyze-query.ts';
-import { loadTexts, statementAt, taggedEntries, type SearchEngine } from './engine.ts';
+import { loadTexts, statementAt, taggedEntries, type EntryInfo, type SearchEngine } from './engine.ts';
 import { highlightRanges, type Range } from './highlight.ts';
 import { rankEntries } from './rank.ts';
 
@@ -25,11 +25,17 @@ export interface SearchResult {
 /** Filters: one value per field, all must hold. */
 export type SearchFilters = Partial<Record<FilterField, string>>;
 
-/**
- * Search as you type: ranked entries for a partial query, optionally filtered by topic, source and type. Only the
- * statement files of the results shown are read.
- */
-export async function searchEntries(engine: SearchEngine, raw: string, options: { filters?: SearchFilters; limit?: number } = {}): Promise<SearchResult[]> {
+/** A ranked search hit before its statement texts are loaded: the entry and the statement to show. */
+export interface SearchHit {
+  entry: EntryInfo;
+  /** Statement to show as the snippet. */
+  statement: number | null;
+  /** Index terms that matched (for highlighting). */
+  terms: Set<string>;
+}
+
+/** Ranks entries for a partial query (search as you type), optionally filtered by topic, source and type. Sync. */
+export function searchHits(engine: SearchEngine, raw: string, options: { filters?: SearchFilters; limit?: number } = {}): SearchHit[] {
   const limit = options.limit ?? 10;
   let allowed: Set<number> | undefined;
   for (const [field, value] of Object.entries(options.filters ?? {})) {
@@ -40,33 +46,45 @@ export async function searchEntries(engine: SearchEngine, raw: string, options: 
   const query = analyzeQuery(engine, raw, { prefix: true });
   if (query.slots.length === 0) {
     if (!allowed) return [];
-    const listed = [...allowed]
+    return [...allowed]
       .map((n) => engine.entries[n])
       .sort((a, b) => a.title.localeCompare(b.title))
-      .slice(0, limit);
-    await loadTexts(engine, listed.map((e) => e.n));
-    return listed.map((entry) => {
-      const first = statementAt(engine, entry.statements[0]);
-      return { id: entry.id, title: entry.title, type: entry.type, topics: entry.topics, source: entry.source, url: entryPath(entry.id), snippet: first?.text ?? '', snippetMarks: [], titleMarks: [], outdated: first?.status === 'outdated' };
-    });
+      .slice(0, limit)
+      .map((entry) => ({ entry, statement: entry.statements[0] ?? null, terms: new Set<string>() }));
   }
-  const ranked = rankEntries(engine, query, allowed).slice(0, limit);
-  await loadTexts(engine, ranked.map((r) => r.entry.n));
-  return ranked.map((r) => {
-    const entry = r.entry;
-    const n = r.matched[0] ?? r.matchedOutdated.find((k) => statementAt(engine, k).e === entry.n) ?? entry.statements[0];
-    const s = statementAt(engine, n);
-    return {
-      id: entry.id,
-      title: entry.title,
-      type: entry.type,
-      topics: entry.topics,
-      source: entry.source,
-      url: `${entryPath(entry.id)}${s ? `#${s.id}` : ''}`,
-      snippet: s?.text ?? '',
-      snippetMarks: s ? highlightRanges(s.text, r.terms, engine.lexicon) : [],
-      titleMarks: highlightRanges(entry.title, r.terms, engine.lexicon),
-      outdated: s?.status === 'outdated',
-    };
-  });
+  return rankEntries(engine, query, allowed)
+    .slice(0, limit)
+    .map((r) => ({
+      entry: r.entry,
+      statement: r.matched[0] ?? r.matchedOutdated.find((k) => statementAt(engine, k).e === r.entry.n) ?? r.entry.statements[0] ?? null,
+      terms: r.terms,
+    }));
+}
+
+/** A hit as a result to show; its snippet and anchor are empty until its entry's texts are loaded. */
+export function toResult(engine: SearchEngine, hit: SearchHit): SearchResult {
+  const { entry } = hit;
+  const s = hit.statement === null ? undefined : statementAt(engine, hit.statement);
+  return {
+    id: entry.id,
+    title: entry.title,
+    type: entry.type,
+    topics: entry.topics,
+    source: entry.source,
+    url: `${entryPath(entry.id)}${s?.id ? `#${s.id}` : ''}`,
+    snippet: s?.text ?? '',
+    snippetMarks: s?.text ? highlightRanges(s.text, hit.terms, engine.lexicon) : [],
+    titleMarks: highlightRanges(entry.title, hit.terms, engine.lexicon),
+    outdated: s?.status === 'outdated',
+  };
+}
+
+/**
+ * Search as you type, complete with snippets: ranks, then reads the statement files of the results shown.
+ */
+export async function searchEntries(engine: SearchEngine, raw: string, options: { filters?: SearchFilters; limit?: number } = {}): Promise<SearchResult[]> {
+  await engine.prepare?.(raw, { filters: options.filters });
+  const hits = searchHits(engine, raw, options);
+  await loadTexts(engine, hits.map((h) => h.entry.n));
+  return hits.map((h) => toResult(engine, h));
 }

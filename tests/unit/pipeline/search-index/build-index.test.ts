@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractAbbreviations, longFormFor } from '../../../../scripts/pipeline/search-index/abbreviations.ts';
 import { buildSearchIndex, searchDocs, searchOutputFiles } from '../../../../scripts/pipeline/search-index/build-index.ts';
-import { createSearchDocument, manifestFile, type SearchMeta } from '../../../../src/shared/search-config.ts';
+import { asDocumentData, createSearchDocument, manifestFile, type SearchMeta } from '../../../../src/shared/search-config.ts';
 import { termsOfChunk } from '../../../../src/shared/query/load.ts';
 import { fixtureKb, fixtureSynonyms, fixtureVocabulary } from '../../query/fixture-kb.ts';
 
@@ -13,7 +13,7 @@ const fields = ['t', 'x'];
 describe('pipeline/search-index', () => {
   it('round-trips: export to a Map, import into a fresh Document with the same config, identical results', () => {
     const original = createSearchDocument();
-    for (const doc of searchDocs(fixtureKb(), fixtureSynonyms(), [])) original.add(doc);
+    for (const doc of searchDocs(fixtureKb(), fixtureSynonyms(), [])) original.add(asDocumentData(doc));
     const exported = new Map<string, string>();
     original.export((key, data) => {
       exported.set(key, data);

@@ -1,0 +1,90 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { loadAndBuild } from '../../../../scripts/cli/load.ts';
+import { buildSearchIndex, type SearchIndexFiles } from '../../../../scripts/pipeline/search-index/build-index.ts';
+import { buildChunkedIndex } from '../../../../scripts/pipeline/search-index/chunked-index.ts';
+import { engineFromFiles } from '../../../../scripts/pipeline/search-index/node-engine.ts';
+import { ask } from '../../../../src/shared/query/ask.ts';
+import type { SearchEngine } from '../../../../src/shared/query/engine.ts';
+import { loadEngine } from '../../../../src/shared/query/load.ts';
+import { searchEntries } from '../../../../src/shared/query/search.ts';
+
+/** A reader over in-memory index files that records what was fetched and how many fetches overlapped. */
+function recordingReader(index: SearchIndexFiles) {
+  const fetched: string[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const read = async (name: string) => {
+    fetched.push(name);
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    inFlight--;
+    const data = index.files.get(name);
+    if (data === undefined) throw new Error(`missing ${name}`);
+    return data;
+  };
+  return { read, fetched, maxInFlight: () => maxInFlight };
+}
+
+const queries = ['max pods per node on windows', 'gmsa', 'can I use hostprocess containers', 'calico network policy', 'upgrde the node imag', 'windows server 2022 support', 'k8s version skew', 'does azure disk work with windows pods?'];
+
+describe('pipeline/search-index chunked index', { timeout: 120_000 }, () => {
+  let flat: SearchEngine;
+  let chunked: SearchIndexFiles;
+  let again: SearchIndexFiles;
+
+  beforeAll(async () => {
+    const { kb, config } = await loadAndBuild();
+    flat = await engineFromFiles(buildSearchIndex(kb, config.vocabulary, config.synonyms));
+    chunked = buildChunkedIndex(kb, config.vocabulary, config.synonyms);
+    again = buildChunkedIndex(kb, config.vocabulary, config.synonyms);
+  });
+
+  test('is deterministic', () => {
+    expect([...again.files.keys()]).toEqual([...chunked.files.keys()]);
+    for (const [name, data] of chunked.files) expect(again.files.get(name)).toBe(data);
+    expect(again.manifest).toEqual(chunked.manifest);
+  });
+
+  test('answers every query exactly as the one-file index does', async () => {
+    const engine = await loadEngine(chunked.manifest, recordingReader(chunked).read);
+    for (const q of queries) {
+      expect(await searchEntries(engine, q), q).toEqual(await searchEntries(flat, q));
+      expect(await ask(engine, q), q).toEqual(await ask(flat, q));
+    }
+    const filtered = { filters: { type: 'faq' as const } };
+    expect(await searchEntries(engine, 'windows', filtered)).toEqual(await searchEntries(flat, 'windows', filtered));
+  });
+
+  test('a query fetches only the shards its words need, in parallel, and each file once', async () => {
+    const reader = recordingReader(chunked);
+    const engine = await loadEngine(chunked.manifest, reader.read);
+    expect(reader.fetched.sort()).toEqual([chunked.manifest.files.core, chunked.manifest.files.meta].sort());
+    reader.fetched.length = 0;
+    const results = await searchEntries(engine, 'calico network policy');
+    expect(results.length).toBeGreaterThan(0);
+    const postings = [...chunked.files.keys()].filter((n) => n.startsWith('post.'));
+    const fetchedPostings = reader.fetched.filter((n) => n.startsWith('post.'));
+    expect(fetchedPostings.length).toBeGreaterThan(0);
+    expect(fetchedPostings.length).toBeLessThan(postings.length);
+    // Texts: only the results' entries (and entries their answers cite), never the whole folder.
+    const texts = reader.fetched.filter((n) => n.startsWith(chunked.manifest.texts));
+    expect(texts.length).toBeLessThanOrEqual(10);
+    expect(reader.maxInFlight()).toBeGreaterThan(1);
+    expect(new Set(reader.fetched).size).toBe(reader.fetched.length);
+
+    reader.fetched.length = 0;
+    await searchEntries(engine, 'calico network policy');
+    expect(reader.fetched).toEqual([]);
+  });
+
+  test('result files carry what a result shows: texts, title, link and related entries', async () => {
+    const engine = await loadEngine(chunked.manifest, recordingReader(chunked).read);
+    const [first] = await searchEntries(engine, 'gmsa');
+    expect(first.title).not.toBe('');
+    expect(first.url).toMatch(/^\/entries\/[a-z0-9-]+\/#s-/);
+    expect(first.snippet).not.toBe('');
+    const answer = await ask(engine, 'gmsa');
+    expect(answer.answers[0].related.every((r) => r.id !== '' && r.title !== '')).toBe(true);
+  });
+});
