@@ -6,6 +6,7 @@ import { claimStatements } from '../claims/extract.ts';
 import { compileClaimRules, type ClaimRules } from '../claims/rules.ts';
 import type { EntryDraft } from '../entries/build-entries.ts';
 import { judge, statementKey } from './judge.ts';
+import { inheritOutdated } from './dependents.ts';
 import { tagVersions } from './tags.ts';
 
 /** Result of the version stage: drafts with statuses filled in, plus the subjects in conflict. */
@@ -42,12 +43,12 @@ export function reconcile(drafts: EntryDraft[], sources: Source[], options: Reco
   const { verdicts, conflicts } = judge(claimed, rules.statuses);
   const byKey = new Map(claimed.map((c) => [statementKey(c), c]));
   const out = drafts.map((draft) => {
-    const statements = draft.data.statements.map((s) => {
+    const statements = inheritOutdated(draft.data.statements.map((s) => {
       const key = statementKey({ entry: draft.data.id, statement: s.id });
       const c = byKey.get(key)!;
       const v = verdicts.get(key)!;
       return { ...s, asOf: c.asOf, claims: c.claims, status: v.status, supersededBy: v.supersededBy, ...(v.datedReason ? { datedReason: v.datedReason } : {}) };
-    });
+    }));
     const data = { ...draft.data, statements };
     return { data, body: tagVersions(draft.body, data) };
   });
