@@ -48,7 +48,7 @@ describe('wizard', () => {
 
       await pressAnswer(page, /^Networking$/, /\/wizard\/networking\/$/);
       await headingIsFocused(page);
-      await expect(page.locator('nav.crumbs a').first().innerText()).resolves.toBe('Start');
+      await expect(page.locator('nav.crumbs a').first().innerText()).resolves.toBe('Wizard start');
 
       await pressAnswer(page, /host networking/i, /\/wizard\/host-networking-version\/$/);
       await headingIsFocused(page);
@@ -58,7 +58,7 @@ describe('wizard', () => {
       const verdict = page.locator('[data-verdict]');
       await expect(verdict.getAttribute('data-verdict')).resolves.toBe('depends');
       await expect(verdict.innerText()).resolves.toMatch(/depends/i);
-      await expect(page.locator('nav.crumbs li').allInnerTexts()).resolves.toEqual(['Start', 'Networking', expect.stringMatching(/host networking/i), '1.26 or later']);
+      await expect(page.locator('nav.crumbs li').allInnerTexts()).resolves.toEqual(['Wizard start', 'Networking', expect.stringMatching(/host networking/i), '1.26 or later']);
 
       await Promise.all([page.waitForURL(/\/wizard\/host-networking-version\/$/), page.goBack()]);
       await expect(page.locator('h1').innerText()).resolves.toMatch(/Kubernetes version/);
