@@ -141,9 +141,22 @@ function countBy(values: string[]): Record<string, number> {
 export function measureCoverage(parsed: { source: LoadedSource; tree: Root }[], drafts: EntryDraft[]): { ratio: number; uncovered: string[] } {
   let total = 0;
   const uncovered: string[] = [];
+  const bySource = new Map<string, EntryDraft[]>();
+  for (const d of drafts) {
+    const list = bySource.get(d.data.source.id);
+    if (list) list.push(d);
+    else bySource.set(d.data.source.id, [d]);
+  }
   for (const { source, tree } of parsed) {
-    const own = drafts.filter((d) => d.data.source.id === source.meta.id);
-    const haystack = normalizeSpace(own.map((d) => [d.data.title, ...d.data.source.section, d.data.text].join('\n')).join('\n')).toLowerCase();
+    const own = bySource.get(source.meta.id) ?? [];
+    const parts = own.map((d) => [d.data.title, ...d.data.source.section, d.data.text].join('\n'));
+    let haystack: string | undefined;
+    // A sentence is looked for first in the entries made from its own lines (each entry's normalised text is a
+    // substring of the whole haystack), and in the whole haystack only when not found there: same answer, less scanning.
+    const segments = parts.map((p) => normalizeSpace(p).toLowerCase());
+    const spans = own.map((d) => ({ from: d.data.source.line, to: d.data.source.line + d.data.source.quote.split('\n').length - 1 }));
+    const found = (needle: string, line: number) =>
+      spans.some((s, i) => s.from <= line && line <= s.to && segments[i].includes(needle)) || (haystack ??= normalizeSpace(parts.join('\n')).toLowerCase()).includes(needle);
     const blocks: { text: string; line: number }[] = [];
     // Leaf blocks only; the document's own title (a leading depth-1 heading) is the source's title, not content.
     visit(tree, (node, index, parent) => {
@@ -160,7 +173,7 @@ export function measureCoverage(parsed: { source: LoadedSource; tree: Root }[], 
       const text = block.text;
       for (const sentence of splitSentences(normalizeSpace(text))) {
         total++;
-        if (!haystack.includes(normalizeSpace(sentence).toLowerCase().replace(/…$/, ''))) uncovered.push(`${source.meta.file}:${block.line}: ${sentence.slice(0, 100)}`);
+        if (!found(normalizeSpace(sentence).toLowerCase().replace(/…$/, ''), block.line)) uncovered.push(`${source.meta.file}:${block.line}: ${sentence.slice(0, 100)}`);
       }
     }
   }

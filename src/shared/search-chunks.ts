@@ -32,6 +32,17 @@ export interface SearchCore {
   vocabulary: ShardTable;
   /** Shards of posting lists `[term, title entry gaps, statement gaps]`, by term. */
   postings: ShardTable;
+  /**
+   * Entry files come in folders of `textBlock` entries, each named by the hash of its files: editing one entry
+   * renames one folder, not all of them. Entry n's file is `<manifest.texts><textBlocks[n / textBlock]>/<n>.json`.
+   */
+  textBlock: number;
+  textBlocks: string[];
+}
+
+/** Path of an entry's file inside the search folder. */
+export function entryChunkPath(texts: string, core: Pick<SearchCore, 'textBlock' | 'textBlocks'>, entry: number): string {
+  return `${texts}${core.textBlocks[Math.floor(entry / core.textBlock)]}/${entry}.json`;
 }
 
 /** One vocabulary shard: `[term, df]` rows, sorted by term. */

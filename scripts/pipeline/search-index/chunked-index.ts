@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../../../src/shared/schemas/knowledge-base.t
 import type { Synonyms } from '../../../src/shared/schemas/synonyms.ts';
 import type { Vocabulary } from '../../../src/shared/schemas/vocabulary.ts';
 import type { SearchManifest, SearchMeta } from '../../../src/shared/search-config.ts';
-import { toGaps, type EntryChunk, type PostingsShard, type SearchCore, type ShardTable, type VocabularyShard } from '../../../src/shared/search-chunks.ts';
+import { entryChunkPath, toGaps, type EntryChunk, type PostingsShard, type SearchCore, type ShardTable, type VocabularyShard } from '../../../src/shared/search-chunks.ts';
 import { extractAbbreviations } from './abbreviations.ts';
 import type { SearchIndexFiles } from './build-index.ts';
 import { searchDocs } from './build-index.ts';
@@ -13,6 +13,9 @@ export const chunkedFrom = 1000;
 
 /** Shards are cut once their JSON passes this many bytes (a few KB gzipped); a term is never split. */
 const shardBytes = 12_000;
+
+/** Entry files per folder (see SearchCore.textBlocks). */
+const textBlock = 128;
 
 const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 10);
 
@@ -134,6 +137,8 @@ export function buildChunkedIndex(kb: KnowledgeBase, vocabulary: Vocabulary, syn
     notCurrent,
     vocabulary: shard(vocabRows, 'vocab', files),
     postings: shard(postingRows, 'post', files),
+    textBlock,
+    textBlocks: [],
   };
   const texts = kb.entries.map((e) => {
     const asOf: Record<number, string> = {};
@@ -155,6 +160,10 @@ export function buildChunkedIndex(kb: KnowledgeBase, vocabulary: Vocabulary, syn
     };
     return JSON.stringify(chunk);
   });
+  for (let b = 0; b * textBlock < texts.length; b++) {
+    const block = texts.slice(b * textBlock, (b + 1) * textBlock);
+    core.textBlocks.push(hash(block.join('\n')));
+  }
   const coreData = JSON.stringify(core);
   const coreName = `core.${hash(coreData)}.json`;
   files.set(coreName, coreData);
@@ -162,8 +171,8 @@ export function buildChunkedIndex(kb: KnowledgeBase, vocabulary: Vocabulary, syn
   const metaData = JSON.stringify(meta);
   const metaName = `meta.${hash(metaData)}.json`;
   files.set(metaName, metaData);
-  const folder = `text-${hash(texts.join('\n'))}/`;
-  texts.forEach((data, n) => files.set(`${folder}${n}.json`, data));
-  const manifest: SearchManifest = { version: hash([metaName, coreName, folder].join('\n')), files: { meta: metaName, core: coreName }, texts: folder };
+  const folder = 'text/';
+  texts.forEach((data, n) => files.set(entryChunkPath(folder, core, n), data));
+  const manifest: SearchManifest = { version: hash([metaName, coreName].join('\n')), files: { meta: metaName, core: coreName }, texts: folder };
   return { manifest, files };
 }

@@ -52,5 +52,10 @@ export function reconcile(drafts: EntryDraft[], sources: Source[], options: Reco
     const data = { ...draft.data, statements };
     return { data, body: tagVersions(draft.body, data) };
   });
-  return { drafts: out, conflicts };
+  // Statuses can change after judging (inheritOutdated), so conflicts report the final ones.
+  const finalStatus = new Map(out.flatMap((d) => d.data.statements.map((st) => [statementKey({ entry: d.data.id, statement: st.id }), st.status] as const)));
+  const settled = conflicts
+    .map((c) => ({ ...c, statements: c.statements.map((st) => ({ ...st, status: finalStatus.get(statementKey(st)) ?? st.status })) }))
+    .filter((c) => c.kind !== 'dated' || c.statements.some((st) => st.status === 'dated'));
+  return { drafts: out, conflicts: settled };
 }

@@ -1,5 +1,5 @@
 import type { SearchDocument, SearchManifest, SearchMeta } from '../search-config.ts';
-import { fromGaps, shardFor, shardsWithPrefix, type EntryChunk, type PostingsShard, type SearchCore, type VocabularyShard } from '../search-chunks.ts';
+import { entryChunkPath, fromGaps, shardFor, shardsWithPrefix, type EntryChunk, type PostingsShard, type SearchCore, type VocabularyShard } from '../search-chunks.ts';
 import { analyzeQuery } from './analyze-query.ts';
 import { loadTexts, type EntryInfo, type SearchEngine, type StatementInfo } from './engine.ts';
 import { analyzeTokens, compileLexicon } from './lexicon.ts';
@@ -81,7 +81,7 @@ export async function loadChunkedEngine(manifest: SearchManifest, read: ReadInde
     df: new LazyMap(),
     texts: new Map(),
     readTexts: async (e) => {
-      const chunk = JSON.parse(await read(`${manifest.texts}${e}.json`)) as EntryChunk;
+      const chunk = JSON.parse(await read(entryChunkPath(manifest.texts, core, e))) as EntryChunk;
       fillEntry(engine, e, chunk);
       return { s: chunk.s };
     },
