@@ -109,8 +109,9 @@ export function buildKnowledgeBase(folder: RawFolder, config: ContentConfig & { 
   diagnostics.push(...(wizard?.diagnostics ?? []));
   if (hasErrors(diagnostics)) throw new BuildError(diagnostics);
   const coverage = time('coverage', () => measureCoverage(parsed, finalDrafts), (r) => `${(r.ratio * 100).toFixed(1)}% of sentences`);
+  const draftsBySource = Map.groupBy(finalDrafts, (d) => d.data.source.id);
   const sourcesOut: Source[] = metas.map((m) => {
-    const statements = finalDrafts.filter((d) => d.data.source.id === m.id).flatMap((d) => d.data.statements);
+    const statements = (draftsBySource.get(m.id) ?? []).flatMap((d) => d.data.statements);
     return { ...m, statementCount: statements.length, outdatedCount: statements.filter((s) => s.status === 'outdated').length };
   });
   const entries = finalDrafts.map((d) => d.data);
@@ -141,12 +142,7 @@ function countBy(values: string[]): Record<string, number> {
 export function measureCoverage(parsed: { source: LoadedSource; tree: Root }[], drafts: EntryDraft[]): { ratio: number; uncovered: string[] } {
   let total = 0;
   const uncovered: string[] = [];
-  const bySource = new Map<string, EntryDraft[]>();
-  for (const d of drafts) {
-    const list = bySource.get(d.data.source.id);
-    if (list) list.push(d);
-    else bySource.set(d.data.source.id, [d]);
-  }
+  const bySource = Map.groupBy(drafts, (d) => d.data.source.id);
   for (const { source, tree } of parsed) {
     const own = bySource.get(source.meta.id) ?? [];
     const parts = own.map((d) => [d.data.title, ...d.data.source.section, d.data.text].join('\n'));

@@ -23,11 +23,13 @@ export const build: Command = {
     try {
       const result = await loadAndBuild(flags.sources as string | undefined, progress, cache?.prepare);
       for (const d of result.diagnostics) console.error(formatDiagnostic(d));
-      const t0 = performance.now();
+      let t0 = performance.now();
       const files = cache ? await cache.outputs(result) : collectOutputs(result);
+      if (!cache) progress('collect', `${files.size} files`, performance.now() - t0);
+      t0 = performance.now();
       if (cache) await cache.write(out, files);
       else await writeOutputAtomically(out, files);
-      log(`  ${'emit'.padEnd(9)} ${`${files.size} files${cache ? ` (${cache.stats.filesLinked} unchanged)` : ''}`.padEnd(28)} ${(performance.now() - t0).toFixed(0).padStart(5)} ms`);
+      log(`  ${'emit'.padEnd(9)} ${`${files.size} files${cache ? ` (${cache.stats.filesUnchanged} unchanged)` : ''}`.padEnd(28)} ${(performance.now() - t0).toFixed(0).padStart(5)} ms`);
       summarise(result, out, started, log);
     } finally {
       await cache?.close();

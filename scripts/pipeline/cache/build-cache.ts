@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Root } from 'mdast';
@@ -8,13 +6,14 @@ import { analyzeSource, type BuildHooks, type BuildResult, type Progress, type S
 import type { ContentConfig } from '../config/load-config.ts';
 import { emitMdx } from '../emit/emit-mdx.ts';
 import { collectOutputs } from '../emit/outputs.ts';
-import { writeOutputAtomically, type OutputFiles } from '../emit/write-output.ts';
+import type { OutputFiles } from '../emit/write-output.ts';
 import { createClassifier } from '../entries/classify.ts';
 import type { RawFolder } from '../sources/read-folder.ts';
 import { resolveSources, type LoadedSource } from '../sources/resolve-sources.ts';
 import type { PipelineResult, PipelineTask, PipelineWorkerData } from '../workers/pipeline-worker.ts';
 import { createPool, defaultWorkerCount, type WorkerPool } from '../workers/pool.ts';
 import { codeFingerprint, digest } from './fingerprint.ts';
+import { syncOutput } from './output-sync.ts';
 import { mapLimit, openBlobStore, readOptional, writeFileAtomic, type BlobStore } from './store.ts';
 
 /** Options for openBuildCache. */
@@ -34,8 +33,11 @@ export interface CacheStats {
   sourcesCached: number;
   entries: number;
   entriesCached: number;
-  filesLinked: number;
+  /** Output files left as they were, or linked from the previous output. */
+  filesUnchanged: number;
   filesWritten: number;
+  /** How the output was written (see syncOutput). */
+  writeMode: 'update' | 'swap' | null;
   /** Threads used (0 when everything ran on the main thread). */
   threads: number;
   /** Milliseconds per per-source stage, summed over every thread that ran it. */
@@ -49,15 +51,9 @@ export interface BuildCache {
   prepare: (folder: RawFolder, config: ContentConfig) => Promise<BuildHooks>;
   /** The build's output files (collectOutputs), with each entry's MDX from the cache or worker threads. */
   outputs: (result: Parameters<typeof collectOutputs>[0]) => Promise<OutputFiles>;
-  /** Writes the output atomically, hard-linking files unchanged since the last build, and saves the cache. */
+  /** Writes the output (only what changed, when the last build's output is intact; see syncOutput) and saves the cache. */
   write: (outDir: string, files: OutputFiles) => Promise<void>;
   close: () => Promise<void>;
-}
-
-interface OutputManifest {
-  outDir: string;
-  /** Relative path → [sha256 of content, size, mtime ms] as written. */
-  files: Record<string, [string, number, number]>;
 }
 
 /** The default cache folder for an output folder: `.kb` gets `.kb-cache` beside it. */
@@ -65,8 +61,6 @@ export function cacheDirFor(outDir: string): string {
   const out = path.resolve(outDir);
   return path.join(path.dirname(out), `${path.basename(out)}-cache`);
 }
-
-const sha = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 /**
  * Opens the build cache. Keys are sha256 of the input bytes, the content config and the code fingerprint, so a hit
@@ -76,11 +70,10 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
   const fingerprint = await codeFingerprint();
   const analyses = await openBlobStore(path.join(options.dir, 'analysis'));
   const emitFile = path.join(options.dir, 'emit.v8');
-  const manifestFile = path.join(options.dir, 'output.json');
   const threads = options.workers ?? defaultWorkerCount();
   const minParallel = options.minParallel ?? 16;
   const progress = options.progress ?? (() => {});
-  const stats: CacheStats = { sources: 0, sourcesCached: 0, entries: 0, entriesCached: 0, filesLinked: 0, filesWritten: 0, threads: 0, threadTimings: {} };
+  const stats: CacheStats = { sources: 0, sourcesCached: 0, entries: 0, entriesCached: 0, filesUnchanged: 0, filesWritten: 0, writeMode: null, threads: 0, threadTimings: {} };
   let pool: WorkerPool<PipelineTask, PipelineResult> | undefined;
   let config: ContentConfig | undefined;
   let configKey = '';
@@ -143,7 +136,10 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
       progress('analyse', `${sources.length} sources: ${stats.sourcesCached} cached, ${where}${spent ? ` (${spent})` : ''}`, performance.now() - t0);
       return {
         analysis(source: LoadedSource) {
-          const blob = ready.get(sourceKey(source));
+          const key = sourceKey(source);
+          const blob = ready.get(key);
+          // Each buffer is read once; dropping it keeps only the live analysis in memory.
+          ready.delete(key);
           return blob ? (deserialize(blob) as SourceAnalysis) : undefined;
         },
       };
@@ -178,38 +174,17 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
       emitPack = new Map(keys.map((k, i) => [k, mdx.get(drafts[i].data)!]));
       emitChanged = missing.length > 0 || previous.size !== emitPack.size;
       progress('render', `${drafts.length} MDX: ${stats.entriesCached} cached, ${missing.length} new`, performance.now() - t0);
-      return collectOutputs(result, (data, body) => mdx.get(data) ?? emitMdx(data, body));
+      const t1 = performance.now();
+      const files = collectOutputs(result, (data, body) => mdx.get(data) ?? emitMdx(data, body));
+      progress('collect', `${files.size} files`, performance.now() - t1);
+      return files;
     },
 
     async write(outDir, files) {
-      const out = path.resolve(outDir);
-      const raw = await readOptional(manifestFile);
-      const before = raw ? (JSON.parse(raw.toString('utf8')) as OutputManifest) : undefined;
-      // Unchanged content can be linked from wherever it was in the previous output (entry texts move folders).
-      const byHash = new Map<string, { rel: string; size: number; mtime: number }>();
-      if (before?.outDir === out) for (const [rel, [h, size, mtime]] of Object.entries(before.files)) byHash.set(h, { rel, size, mtime });
-      const hashes = new Map<string, string>();
-      for (const [rel, content] of files) hashes.set(rel, sha(content));
-      // A linked file is the same inode, so its size and time stay as recorded; only written files need a stat.
-      const linked = new Map<string, { size: number; mtime: number }>();
-      await writeOutputAtomically(out, files, {
-        async reuse(rel) {
-          const old = byHash.get(hashes.get(rel)!);
-          if (!old) return undefined;
-          const file = path.join(out, old.rel);
-          // A file edited by hand since the last build no longer matches its size and time: write it afresh.
-          const info = await stat(file).catch(() => undefined);
-          if (!info || info.size !== old.size || info.mtimeMs !== old.mtime) return undefined;
-          linked.set(rel, old);
-          return file;
-        },
-      });
-      stats.filesLinked = linked.size;
-      stats.filesWritten = files.size - linked.size;
-      const rels = [...files.keys()];
-      const infos = await mapLimit(rels, 64, async (rel) => linked.get(rel) ?? stat(path.join(out, rel)).then((i) => ({ size: i.size, mtime: i.mtimeMs })));
-      const manifest: OutputManifest = { outDir: out, files: Object.fromEntries(rels.map((rel, i) => [rel, [hashes.get(rel)!, infos[i].size, infos[i].mtime]])) };
-      await writeFileAtomic(manifestFile, JSON.stringify(manifest));
+      const sync = await syncOutput(outDir, files, options.dir);
+      stats.filesUnchanged = sync.unchanged;
+      stats.filesWritten = sync.written;
+      stats.writeMode = sync.mode;
       if (emitChanged) await writeFileAtomic(emitFile, serialize(emitPack));
       await pruneStore(analyses, usedAnalyses);
     },

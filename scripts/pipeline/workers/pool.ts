@@ -44,7 +44,7 @@ export function createPool<Task, Result>(file: URL, size: number, workerData?: u
       if (reply.ok) p.resolve(reply.result);
       else p.reject(new Error(reply.error));
     });
-    worker.on('error', (error) => fail(worker, error));
+    worker.on('error', (error) => fail(worker, error instanceof Error ? error : new Error(String(error))));
     worker.on('exit', (code) => fail(worker, new Error(`worker thread exited with code ${code}`)));
     return worker;
   });

@@ -1,4 +1,4 @@
-import { createSearchDocument, type EntryTexts, type SearchManifest, type SearchMeta } from '../search-config.ts';
+import type { EntryTexts, SearchManifest, SearchMeta } from '../search-config.ts';
 import { loadChunkedEngine } from './chunked-engine.ts';
 import { createEngine, type SearchEngine } from './engine.ts';
 
@@ -19,7 +19,8 @@ export async function loadEngine(manifest: SearchManifest, read: ReadIndexFile):
   // A large knowledge base exports a chunked index instead (see src/shared/search-chunks.ts).
   if (manifest.files.core) return loadChunkedEngine(manifest, read);
   const keys = Object.keys(manifest.files);
-  const data = await Promise.all(keys.map((key) => read(manifest.files[key])));
+  // FlexSearch is only needed for the one-file index, so a chunked index never downloads it.
+  const [{ createSearchDocument }, data] = await Promise.all([import('../search-config.ts'), Promise.all(keys.map((key) => read(manifest.files[key])))]);
   const doc = createSearchDocument();
   const maps: [field: string, rows: unknown][] = [];
   let meta: SearchMeta | undefined;

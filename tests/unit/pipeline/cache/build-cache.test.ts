@@ -80,6 +80,10 @@ describe('pipeline/cache', { timeout: 300_000 }, () => {
     editOneSource(sources);
     const touched = await kb('build', '--sources', sources, '--out', out, '--cache', cache);
     expect(touched.stdout).toMatch(/analyse\s+5 sources: 4 cached, 1 analysed/);
+    // Only what changed is rewritten: the entry pages of the other sources stay as they were.
+    const unchanged = Number(/\((\d+) unchanged\)/.exec(touched.stdout)?.[1]);
+    expect(unchanged).toBeGreaterThan(readdirSync(path.join(out, 'entries')).length - 10);
+    expect(unchanged).toBeLessThan(files);
     expect((await kb('build', '--quiet', '--no-cache', '--sources', sources, '--out', reference)).code).toBe(0);
     expectSameTree(out, reference);
     expect(readFileSync(path.join(out, 'kb.json'), 'utf8')).toContain('This sentence was added by an edit.');
@@ -100,6 +104,21 @@ describe('pipeline/cache', { timeout: 300_000 }, () => {
     expect(cache.stats.threads).toBe(2);
     expect(cache.stats.sourcesCached).toBe(0);
     expectSameTree(path.join(root, 'out'), reference);
+  });
+
+  test('an interrupted update is followed by a full rewrite', async () => {
+    const { root, sources } = contentCopy();
+    const cache = path.join(root, 'cache');
+    const out = path.join(root, 'out');
+    const reference = path.join(root, 'reference');
+    await kb('build', '--quiet', '--sources', sources, '--out', out, '--cache', cache);
+    // What a crash in the middle of an in-place update leaves: the marker, and a stray file in the output.
+    writeFileSync(path.join(cache, 'output.updating'), out);
+    writeFileSync(path.join(out, 'stray.json'), '{}');
+    editOneSource(sources);
+    expect((await kb('build', '--quiet', '--sources', sources, '--out', out, '--cache', cache)).code).toBe(0);
+    await kb('build', '--quiet', '--no-cache', '--sources', sources, '--out', reference);
+    expectSameTree(out, reference);
   });
 
   test('an output file edited by hand is written afresh, and the cache is not shared across content configs', async () => {
