@@ -13,7 +13,7 @@ import { parseSource } from '../pipeline/build.ts';
 import { createClassifier } from '../pipeline/entries/classify.ts';
 import { buildEntries } from '../pipeline/entries/build-entries.ts';
 import { splitSentences } from '../pipeline/entries/statements.ts';
-import { segment, type Section } from '../pipeline/segment/segment.ts';
+import { segment } from '../pipeline/segment/segment.ts';
 import { readSourceFolder } from '../pipeline/sources/read-folder.ts';
 import { resolveSources } from '../pipeline/sources/resolve-sources.ts';
 import { wizardFileName } from '../pipeline/wizard/source.ts';
@@ -24,7 +24,6 @@ import { compileFamilies, varyText } from './vary.ts';
 export interface SeedUnit {
   source: Source;
   heading: string;
-  question: boolean;
   nodes: RootContent[];
   /** Entries the pipeline makes from this section on its own, by the kind of source it is placed in. */
   yields: Record<Source['kind'], number>;
@@ -57,7 +56,7 @@ export async function loadSeed(sourcesDir: string, contentDir: string): Promise<
       const yields = Object.fromEntries(kinds.map((kind) => [kind, buildEntries({ ...s.meta, kind }, [structuredClone(section)], lines, { classifier, site: config.site, diagnostics: [] }).length])) as SeedUnit['yields'];
       const drafts = buildEntries(s.meta, [structuredClone(section)], lines, { classifier, site: config.site, diagnostics: [] });
       if (drafts.length === 0) return;
-      const unit: SeedUnit = { source: s.meta, heading: section.heading, question: section.question, nodes: section.nodes, yields, topic: drafts[0].data.topics[0] ?? '' };
+      const unit: SeedUnit = { source: s.meta, heading: section.heading, nodes: section.nodes, yields, topic: drafts[0].data.topics[0] ?? '' };
       if (i === 0 && section.path.length === 0 && section.heading === s.meta.title) intros.set(s.meta.id, unit);
       else units.push(unit);
       for (const p of plainParagraphs(section.nodes)) {

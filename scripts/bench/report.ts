@@ -181,9 +181,10 @@ export async function writeReport(r: BenchResults, root: string): Promise<void> 
   await writeFile(path.join(root, 'bench', 'cost-growth.svg'), costChart(r));
   const m = r.machine;
   const t = targets(r);
-  const seedFirst = r.corpora.find((c) => c.name === 'seed')?.firstSearch;
-  const pfFirst = r.pagefind.find((p) => p.name === '10k')?.firstSearch ?? r.pagefind.find((p) => p.name === 'seed')?.firstSearch;
-  const ourFirst = r.corpora.find((c) => c.name === '10k')?.firstSearch ?? seedFirst;
+  // The largest corpus both first searches were measured on (10k when the full run reached it).
+  const firstOn = [...r.corpora].reverse().find((c) => c.firstSearch && r.pagefind.find((p) => p.name === c.name)?.firstSearch && (c.name === '10k' || !r.corpora.some((x) => x.name === '10k' && x.firstSearch)));
+  const ourFirst = firstOn?.firstSearch;
+  const pfFirst = r.pagefind.find((p) => p.name === firstOn?.name)?.firstSearch;
   const md = `# Benchmarks
 
 Every figure below comes from one run of \`${r.command}\` (${m.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${r.totalSeconds ?? '?'} s in all),
@@ -212,7 +213,9 @@ ${corpusTable(r)}
 
 - \`kb build\`: wall clock of the whole command (Node start-up included), cold cache, default threads; peak RSS of
   the process (worker threads included). *incremental*: the same command after one sentence was added to one source.
-- *index*: every file \`kb build\` writes under \`.kb/search\` (what the site serves), each gzipped on its own.
+- *index*: every file \`kb build\` writes under \`.kb/search\` (what the site serves), each gzipped on its own. Below
+  1,000 entries it is one FlexSearch export loaded whole; from 1,000 entries it is the chunked index (core, term
+  shards, one file per entry), of which a search loads only a few files.
 - *first search*: bytes Chromium fetched to open the search dialog on the home page and show results for
   "${r.firstQuery ?? ''}": the scripts loaded with the page plus everything the search fetched, response bodies as sent
   (gzip).
@@ -249,12 +252,14 @@ ${stageTable(r)}
 ## Threads
 
 Parsing and MDX rendering run on \`node:worker_threads\` (\`scripts/pipeline/workers/\`), one per core, when there are
-at least 16 sources or 400 entries to do; smaller builds stay on one thread, where starting workers costs more than it
-saves. Both runs start from an empty cache.
+at least 64 sources or 1,600 entries to do; smaller builds stay on one thread, where starting workers (about half a
+second each to load the pipeline) costs more than it saves. Both runs start from an empty cache. Entries go to the
+threads to be rendered by copy, so the main thread pays for the copies; on a machine whose cores are busy with other
+work the threads gain little or nothing.
 
 ${threadTable(r)}
 
-${ourFirst && pfFirst ? `## What the first search downloads (10,000 entries)
+${ourFirst && pfFirst ? `## What the first search downloads (${firstOn!.name}: ${firstOn!.entries.toLocaleString('en')} entries)
 
 Ours (${kb(ourFirst.bytesGzip)} in ${ourFirst.requests} requests) — largest files:
 
@@ -273,6 +278,12 @@ ${commands(r)}
 ${millionSection(r)}
 `;
   await writeFile(path.join(root, 'BENCHMARKS.md'), md);
+}
+
+/** Gzipped size of the chunked index's core file at the largest corpus that has one. */
+function largestCore(r: BenchResults): number | undefined {
+  const c = [...r.corpora].reverse().find((x) => x.firstSearch?.files.some((f) => /\/core\.[0-9a-f]+\.json$/.test(f.path)));
+  return c?.firstSearch?.files.find((f) => /\/core\.[0-9a-f]+\.json$/.test(f.path))?.bytes;
 }
 
 /** The closing section: what a million entries would take, from the measured per-entry costs. */
@@ -294,14 +305,17 @@ chunks are content-hashed, so they are cached forever and a rebuild only invalid
 is within what object stores and CDNs serve routinely; the upload must be incremental (sync by content hash), never
 a full re-upload.
 
-**Index shards.** The browser must never download a proportional share of the index. Terms are already split by
-prefix into small files that a query fetches only for its own words, and the text shown for a result comes in one
-small file per entry. At a million entries the posting list of a common word ("windows", "node") alone is megabytes:
-shards would be split by prefix *and* by entry range, with the posting lists of common terms truncated to their best
-entries by a static score (title matches first), so that the first page of results needs the head of each list only.
-The vocabulary used for typo correction and completion would become its own prefix-sharded files. A query would then
-fetch a bounded number of kilobytes whatever the corpus size, as it does now, instead of one shard per term growing
-with the corpus.
+**Index shards.** The browser must never download a share of the index proportional to the corpus. From 1,000
+entries on, \`kb build\` already writes the chunked index (\`src/shared/search-chunks.ts\`): vocabulary and posting
+lists in shards of about 12 KB by term range, fetched only for the words of a query, in parallel and once each; one
+small file per entry with its texts, title and links, fetched for the results shown; and a core file with what
+ranking needs for every entry (statement counts, question flags, types, topics, sources, versions), which grows
+linearly (${kb(largestCore(r))} gzipped at the largest corpus measured). At a million entries that core is megabytes and the posting list
+of a word common to most entries alone is megabytes too. Both would be split further: the core by entry range,
+fetched for the candidate entries only; posting lists by term *and* entry range, ordered so that each list starts
+with its best entries by a static score (title matches, current statements), so the first page of results reads the
+head of each list and stops early (max-score / WAND pruning) instead of scoring every statement that names a
+common word. A query would then fetch a bounded number of kilobytes whatever the corpus size.
 
 **Build.** One machine does not scale to this: the pipeline is per source until the global stages (related entries,
 version reconciliation, coverage, the search index), which need every entry at once, and the current process keeps

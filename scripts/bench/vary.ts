@@ -47,7 +47,8 @@ function swapDigits(from: string, to: string): string {
   return from.replace(/\d+/g, (d) => digits[k++] ?? d);
 }
 
-const versionRe = /(?<![\w.])(\d{1,2})\.(\d{1,2})(?![\w]|\.\d)/g;
+// A two-part version, bare or after a `v` (`1.29`, `v1.29`), not part of a longer dotted number.
+const versionRe = /(?<=(?:^|[^\w.])v?)(\d{1,2})\.(\d{1,2})(?![\w]|\.\d)/g;
 // A count: not part of a version, an address, a time, an identifier or a year.
 const countRe = /(?<![\w.:/#-])(\d{1,4})(?![\w%:/-]|\.\d)/g;
 const isYear = (n: number) => n >= 1900 && n <= 2100;

@@ -6,6 +6,8 @@ const usage = `kb: a version-aware knowledge-base generator
 
 Usage:
   kb build     [--sources DIR] [--out DIR]   run the pipeline and write MDX, JSON and the search index
+               [--cache DIR | --no-cache]    content-hash cache (default: beside the output, e.g. .kb-cache)
+               [--workers N]                 threads for parsing and rendering (default: one per core)
   kb check     [--sources DIR]               validate sources and metadata; print file:line: problems
   kb export    --json [--sources DIR]        print the knowledge base as JSON
   kb conflicts [--sources DIR] [--json]      list subjects whose statements disagree

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Root } from 'mdast';
 import type { Entry } from '../../../src/shared/schemas/entry.ts';
-import { analyzeSource, type BuildHooks, type BuildResult, type Progress, type SourceAnalysis } from '../build.ts';
+import { analyzeSource, type BuildHooks, type Progress, type SourceAnalysis } from '../build.ts';
 import type { ContentConfig } from '../config/load-config.ts';
 import { emitMdx } from '../emit/emit-mdx.ts';
 import { collectOutputs } from '../emit/outputs.ts';
@@ -22,7 +22,10 @@ export interface BuildCacheOptions {
   dir: string;
   /** Worker threads for the work the cache cannot supply; 1 keeps everything on the main thread. */
   workers?: number;
-  /** Fewest sources (entries: 25 times as many) worth starting threads for; below it threads cost more than they save. */
+  /**
+   * Fewest sources (entries: 25 times as many) worth starting threads for: a thread takes about half a second to
+   * load the pipeline, and below this the work does not pay for it (measured in BENCHMARKS.md).
+   */
   minParallel?: number;
   progress?: Progress;
 }
@@ -56,6 +59,12 @@ export interface BuildCache {
   close: () => Promise<void>;
 }
 
+/** Heap of each worker thread: a source or a batch of entries needs little, and a cap makes idle garbage go. */
+const workerHeapMb = 384;
+
+/** Entries per rendering task sent to a worker thread. */
+const emitBatch = 250;
+
 /** The default cache folder for an output folder: `.kb` gets `.kb-cache` beside it. */
 export function cacheDirFor(outDir: string): string {
   const out = path.resolve(outDir);
@@ -71,7 +80,7 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
   const analyses = await openBlobStore(path.join(options.dir, 'analysis'));
   const emitFile = path.join(options.dir, 'emit.v8');
   const threads = options.workers ?? defaultWorkerCount();
-  const minParallel = options.minParallel ?? 16;
+  const minParallel = options.minParallel ?? 64;
   const progress = options.progress ?? (() => {});
   const stats: CacheStats = { sources: 0, sourcesCached: 0, entries: 0, entriesCached: 0, filesUnchanged: 0, filesWritten: 0, writeMode: null, threads: 0, threadTimings: {} };
   let pool: WorkerPool<PipelineTask, PipelineResult> | undefined;
@@ -83,10 +92,16 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
 
   const startPool = () => {
     if (!pool && threads > 1 && config) {
-      pool = createPool<PipelineTask, PipelineResult>(new URL('../workers/pipeline-worker.ts', import.meta.url), threads, { config } satisfies PipelineWorkerData);
+      pool = createPool<PipelineTask, PipelineResult>(new URL('../workers/pipeline-worker.ts', import.meta.url), threads, { config } satisfies PipelineWorkerData, { maxOldGenerationSizeMb: workerHeapMb });
       stats.threads = threads;
     }
     return pool;
+  };
+  // Threads are stopped between the phases that use them: the global stages in between, and writing the output,
+  // are when the build holds the most, and idle threads would keep their heaps.
+  const stopPool = async () => {
+    await pool?.close();
+    pool = undefined;
   };
   const addTimings = (timings: Record<string, number>) => {
     for (const [k, v] of Object.entries(timings)) stats.threadTimings[k] = (stats.threadTimings[k] ?? 0) + v;
@@ -106,18 +121,17 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
       if (diagnostics.some((d) => d.severity === 'error')) return {};
       const keys = sources.map(sourceKey);
       const blobs = await mapLimit(keys, 32, (k) => analyses.get(k));
-      const missing = sources.map((s, i) => (blobs[i] ? -1 : i)).filter((i) => i >= 0);
+      const missing = blobs.flatMap((blob, i) => (blob ? [] : [i]));
       stats.sources = sources.length;
       stats.sourcesCached = sources.length - missing.length;
       if (missing.length >= minParallel && startPool()) {
-        await Promise.all(
-          missing.map(async (i) => {
-            const reply = await pool!.run({ kind: 'analyze', source: sources[i] });
-            if (reply.kind !== 'analyze') throw new Error('worker answered an analyse task with another kind');
-            addTimings(reply.timings);
-            blobs[i] = Buffer.from(reply.analysis.buffer, reply.analysis.byteOffset, reply.analysis.byteLength);
-          }),
-        );
+        // A few tasks per thread in flight: enough to keep every thread busy, few enough to bound the queued copies.
+        await mapLimit(missing, pool!.size * 4, async (i) => {
+          const reply = await pool!.run({ kind: 'analyze', source: sources[i] });
+          if (reply.kind !== 'analyze') throw new Error('worker answered an analyse task with another kind');
+          addTimings(reply.timings);
+          blobs[i] = Buffer.from(reply.analysis.buffer, reply.analysis.byteOffset, reply.analysis.byteLength);
+        });
       } else if (missing.length > 0) {
         const classifier = createClassifier(config.vocabulary);
         const timings: Record<string, number> = {};
@@ -132,6 +146,7 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
         usedAnalyses.add(k);
       });
       const where = pool ? `${missing.length} analysed on ${pool.size} threads` : `${missing.length} analysed`;
+      await stopPool();
       const spent = Object.entries(stats.threadTimings).map(([stage, ms]) => `${stage} ${ms.toFixed(0)} ms`).join(', ');
       progress('analyse', `${sources.length} sources: ${stats.sourcesCached} cached, ${where}${spent ? ` (${spent})` : ''}`, performance.now() - t0);
       return {
@@ -161,15 +176,14 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
       stats.entries = drafts.length;
       stats.entriesCached = drafts.length - missing.length;
       if (missing.length >= minParallel * 25 && startPool()) {
-        const batch = Math.ceil(missing.length / (pool!.size * 4));
-        const batches = Array.from({ length: Math.ceil(missing.length / batch) }, (_, b) => missing.slice(b * batch, (b + 1) * batch));
-        await Promise.all(
-          batches.map(async (ids) => {
-            const reply = await pool!.run({ kind: 'emit', items: ids.map((i) => ({ data: drafts[i].data, body: drafts[i].body as Root })) });
-            if (reply.kind !== 'emit') throw new Error('worker answered an emit task with another kind');
-            ids.forEach((i, k) => mdx.set(drafts[i].data, reply.mdx[k]));
-          }),
-        );
+        // Small batches, two per thread in flight: each batch is copied to its thread, so this bounds the copies.
+        const batches = Array.from({ length: Math.ceil(missing.length / emitBatch) }, (_, b) => missing.slice(b * emitBatch, (b + 1) * emitBatch));
+        await mapLimit(batches, pool!.size * 2, async (ids) => {
+          const reply = await pool!.run({ kind: 'emit', items: ids.map((i) => ({ data: drafts[i].data, body: drafts[i].body as Root })) });
+          if (reply.kind !== 'emit') throw new Error('worker answered an emit task with another kind');
+          ids.forEach((i, k) => mdx.set(drafts[i].data, reply.mdx[k]));
+        });
+        await stopPool();
       } else for (const i of missing) mdx.set(drafts[i].data, emitMdx(drafts[i].data, drafts[i].body));
       emitPack = new Map(keys.map((k, i) => [k, mdx.get(drafts[i].data)!]));
       emitChanged = missing.length > 0 || previous.size !== emitPack.size;
@@ -189,10 +203,7 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
       await pruneStore(analyses, usedAnalyses);
     },
 
-    async close() {
-      await pool?.close();
-      pool = undefined;
-    },
+    close: stopPool,
   };
 }
 

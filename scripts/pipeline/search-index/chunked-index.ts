@@ -19,8 +19,8 @@ const textBlock = 128;
 
 const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 10);
 
-/** Cuts sorted rows into shards of about `shardBytes`, named by kind and content hash. */
-function shard<T extends [string, ...unknown[]]>(rows: T[], kind: string, files: Map<string, string>): ShardTable {
+/** Cuts sorted rows (made one at a time) into shards of about `shardBytes`, named by kind and content hash. */
+function shard<T extends [string, ...unknown[]]>(rows: Iterable<T>, kind: string, files: Map<string, string>): ShardTable {
   const table: ShardTable = [];
   let current: T[] = [];
   let size = 0;
@@ -75,7 +75,10 @@ export function buildChunkedIndex(kb: KnowledgeBase, vocabulary: Vocabulary, syn
     for (const s of statements.get(term) ?? []) owners.add(ownerOf[s]);
     return [term, owners.size];
   });
-  const postingRows: PostingsShard = terms.map((term) => [term, toGaps(titles.get(term) ?? []), toGaps(statements.get(term) ?? [])]);
+  // Rows are made while the shards are cut, so the gap lists never exist all at once beside the postings.
+  function* postingRows(): Generator<PostingsShard[number]> {
+    for (const term of terms) yield [term, toGaps(titles.get(term) ?? []), toGaps(statements.get(term) ?? [])];
+  }
 
   const files = new Map<string, string>();
   const statementNumber = new Map<string, number>();
@@ -136,7 +139,7 @@ export function buildChunkedIndex(kb: KnowledgeBase, vocabulary: Vocabulary, syn
         : kb.entries.map((e) => e.topics.map((t) => topicIndex.get(t) ?? 0)),
     notCurrent,
     vocabulary: shard(vocabRows, 'vocab', files),
-    postings: shard(postingRows, 'post', files),
+    postings: shard(postingRows(), 'post', files),
     textBlock,
     textBlocks: [],
   };

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { Worker, type Transferable } from 'node:worker_threads';
+import { Worker, type ResourceLimits, type Transferable } from 'node:worker_threads';
 
 /** A fixed set of worker threads running tasks from one queue; results come back in any order, matched by id. */
 export interface WorkerPool<Task, Result> {
@@ -22,7 +22,7 @@ export function defaultWorkerCount(max = 8): number {
  * Starts `size` workers from a module. Each task goes to the least busy worker; a worker that crashes rejects its
  * pending tasks instead of hanging the build.
  */
-export function createPool<Task, Result>(file: URL, size: number, workerData?: unknown): WorkerPool<Task, Result> {
+export function createPool<Task, Result>(file: URL, size: number, workerData?: unknown, resourceLimits?: ResourceLimits): WorkerPool<Task, Result> {
   let nextId = 0;
   const pending = new Map<number, { resolve: (r: Result) => void; reject: (e: Error) => void; worker: Worker }>();
   const load = new Map<Worker, number>();
@@ -34,7 +34,7 @@ export function createPool<Task, Result>(file: URL, size: number, workerData?: u
     }
   };
   const workers = Array.from({ length: size }, () => {
-    const worker = new Worker(file, { workerData });
+    const worker = new Worker(file, { workerData, resourceLimits });
     load.set(worker, 0);
     worker.on('message', (reply: WorkerReply<Result>) => {
       const p = pending.get(reply.id);

@@ -134,7 +134,8 @@ async function run(p: Palette, base: string): Promise<void> {
   // Results show at once (ranking needs no network); snippets follow when their entries' files arrive.
   const hits = searchHits(engine, query, { filters, limit: 8 });
   p.results = hits.map((h) => toResult(engine, h));
-  render(p, base);
+  // A chunked index has titles and links only once the results' files arrive (below): no empty list in between.
+  if (p.results.every((r) => r.title)) render(p, base);
   p.ask.href = siteUrl(base, `/ask/${query.trim() ? `?q=${encodeURIComponent(query.trim())}` : ''}`);
   performance.measure('kb-search', 'kb-search-start');
   if (p.results.every((r) => r.snippet)) return;

@@ -1,11 +1,9 @@
 import type { SearchDocument, SearchManifest, SearchMeta } from '../search-config.ts';
 import { entryChunkPath, fromGaps, shardFor, shardsWithPrefix, type EntryChunk, type PostingsShard, type SearchCore, type VocabularyShard } from '../search-chunks.ts';
 import { analyzeQuery } from './analyze-query.ts';
-import { loadTexts, type EntryInfo, type SearchEngine, type StatementInfo } from './engine.ts';
+import { postings, type EntryInfo, type SearchEngine, type StatementInfo } from './engine.ts';
 import { analyzeTokens, compileLexicon } from './lexicon.ts';
 import type { ReadIndexFile } from './load.ts';
-import { rankEntries } from './rank.ts';
-import { searchHits, type SearchFilters } from './search.ts';
 
 /** Most rounds of "analyse, fetch what was missing" before a query runs on what it has. */
 const maxRounds = 4;
@@ -13,8 +11,9 @@ const maxRounds = 4;
 /**
  * The query engine over a chunked index. Ranking data for every entry arrives with the core file; vocabulary and
  * posting shards arrive when a query needs them (`prepare`, awaited before a search), each file once, in parallel;
- * titles, links and texts arrive per result. The query code is the same as for the flat index: the engine answers
- * its lookups from what is loaded and notes what was missing, and `prepare` fetches that and runs again.
+ * titles, links and texts arrive per result with its statement texts. The query code is the same as for the flat
+ * index: the engine answers lookups from what is loaded and notes what was missing, and `prepare` fetches that.
+ * tests/unit/pipeline/search-index/chunked-index.test.ts checks that both indexes give the same answers.
  */
 export async function loadChunkedEngine(manifest: SearchManifest, read: ReadIndexFile): Promise<SearchEngine> {
   const [metaText, coreText] = await Promise.all([read(manifest.files.meta), read(manifest.files.core)]);
@@ -118,22 +117,24 @@ export async function loadChunkedEngine(manifest: SearchManifest, read: ReadInde
     });
   }
 
-  /** Loads what a query needs: vocabulary for its words, the postings its terms use, the texts of its top results. */
-  async function prepare(text: string, options: { filters?: SearchFilters; prefix?: boolean } = {}): Promise<void> {
+  /**
+   * Loads what a query needs before it runs: the vocabulary around its words (typo correction and completion read
+   * it), then the postings of every term ranking reads (each slot's alternatives and the members of its contrast
+   * group), again until the analysis asks for nothing new. Filters need nothing: tags are in the core.
+   */
+  async function prepare(text: string, options: { filters?: Partial<Record<string, string>>; prefix?: boolean } = {}): Promise<void> {
     const initials = new Set(analyzeTokens(text).flatMap((t) => [t.stem[0], t.word[0]]).filter(Boolean));
     await fetchShards([...initials].flatMap((c) => shardsWithPrefix(core.vocabulary, c)));
-    let top: number[] = [];
     for (let round = 0; round < maxRounds; round++) {
       missing.clear();
-      // The very calls the search will make, so every lookup it does is seen here first.
-      top =
-        options.prefix === false
-          ? rankEntries(engine, analyzeQuery(engine, text)).slice(0, 5).map((r) => r.entry.n)
-          : searchHits(engine, text, { filters: options.filters, limit: 10 }).map((h) => h.entry.n);
-      if (missing.size === 0) break;
+      const query = analyzeQuery(engine, text, { prefix: options.prefix !== false });
+      for (const slot of query.slots) {
+        const contrast = slot.contrast === null ? [] : (engine.lexicon.contrastMembers[slot.contrast] ?? []);
+        for (const term of [slot.term, ...slot.alternatives.map((a) => a.term), ...contrast]) if (engine.vocabularySet.has(term)) postings(engine, term);
+      }
+      if (missing.size === 0) return;
       await fetchShards([...missing]);
     }
-    await loadTexts(engine, top);
   }
 
   return engine;
