@@ -2,6 +2,7 @@
 // from content/sources, measures the pipeline, the site build, the search index and queries (Node and Chromium),
 // indexes the same sites with Pagefind, and writes bench/results.json and BENCHMARKS.md. Separate from the tests.
 import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot } from './cli/paths.ts';
@@ -96,6 +97,17 @@ async function benchCorpus(name: string, dir: string, sourcesDir: string): Promi
     if (name === 'seed') results.recallAt1 = q.recallAt1;
   });
   let dist: string | undefined;
+  // The site build's memory grows with the corpus: when the last one measured says this one cannot fit in this
+  // machine's memory, say so instead of starving every other process on it.
+  const previous = results.corpora.filter((c) => c !== corpus && c.astroBuildPeakRssMB && c.entries > 0).at(-1);
+  const predictedMB = previous ? (previous.astroBuildPeakRssMB! / previous.entries) * corpus.entries : 0;
+  if (predictedMB > (os.totalmem() / 1048576) * 0.6) {
+    const reason = `astro build not run: ${previous!.name} peaked at ${previous!.astroBuildPeakRssMB!.toFixed(0)} MB RSS, so ${corpus.entries} entries need about ${(predictedMB / 1024).toFixed(0)} GB, more than 60% of this machine's ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB; Pagefind and Chromium figures need the built site`;
+    log(`${name}: ${reason}`);
+    (corpus.errors ??= []).push(reason);
+    await save();
+    return;
+  }
   await step('astro build', async () => {
     const site = await buildSite({ kbDir, contentDir: dir, workDir: work });
     corpus.astroBuildSeconds = site.seconds;

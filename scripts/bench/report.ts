@@ -57,6 +57,25 @@ function marginal(rows: CorpusResult[], i: number, value: (c: CorpusResult) => n
   return (((vb - va) / (b.entries - a.entries)) * 1000).toFixed(2);
 }
 
+/** One sentence per measure whose marginal cost grew by more than half from the first step to the last. */
+function growthNote(r: BenchResults): string {
+  const rows = r.corpora.filter((c) => c.entries > 0);
+  const measures: [string, (c: CorpusResult) => number | undefined, string][] = [
+    ['`kb build`', (c) => c.kbBuildSeconds, 's'],
+    ['The Astro build', (c) => c.astroBuildSeconds, 's'],
+    ['The index', (c) => (c.indexBytesGzip === undefined ? undefined : c.indexBytesGzip / 1024), 'KB'],
+  ];
+  const notes: string[] = [];
+  for (const [label, value, unit] of measures) {
+    const steps = rows.map((_, i) => ({ name: `from ${rows[i - 1]?.name} to ${rows[i].name}`, v: Number(marginal(rows, i, value)) })).filter((s) => Number.isFinite(s.v));
+    if (steps.length < 2) continue;
+    const [first, last] = [steps[0], steps[steps.length - 1]];
+    const trend = last.v > first.v * 1.5 ? 'grows faster than linearly' : last.v < first.v / 1.5 ? 'grows slower than linearly (fixed costs weigh less as the corpus grows)' : 'grows about linearly';
+    notes.push(`${label} ${trend}: ${first.v.toFixed(2)} ${unit} per further 1,000 entries ${first.name}, ${last.v.toFixed(2)} ${unit} ${last.name}.`);
+  }
+  return notes.join(' ');
+}
+
 /** A small log-log chart: each measure's growth next to a slope-1 (linear) reference. */
 export function costChart(r: BenchResults): string {
   const rows = r.corpora.filter((c) => c.entries > 0);
@@ -171,7 +190,7 @@ function commands(r: BenchResults): string {
     if (c.indexBytesGzip !== undefined) lines.push(`  - index size: every file under \`bench/corpora/${c.name}/work/kb/search\`, gzipped one by one (zlib level 6, as \`scripts/serve.ts\` sends them)`);
     if (c.node) lines.push(`  - Node query latency and Recall@1: \`${c.node.command}\``);
     if (c.firstSearch) lines.push(`  - Chromium figures (ours and Pagefind's): \`scripts/bench/browser-bench.ts\` on \`bench/corpora/${c.name}/work/dist\` served by \`scripts/serve.ts\`; Pagefind's index by \`node scripts/bench/pagefind-index.ts bench/corpora/${c.name}/work/dist\``);
-    for (const e of c.errors ?? []) lines.push(`  - **failed**: ${e.split('\n')[0]}`);
+    for (const e of c.errors ?? []) lines.push(`  - **not measured**: ${e.split('\n')[0]}`);
   }
   return lines.join('\n');
 }
@@ -187,7 +206,7 @@ export async function writeReport(r: BenchResults, root: string): Promise<void> 
   const pfFirst = r.pagefind.find((p) => p.name === firstOn?.name)?.firstSearch;
   const md = `# Benchmarks
 
-Every figure below comes from one run of \`${r.command}\` (${m.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${r.totalSeconds ?? '?'} s in all),
+Sizes are in KB of 1,024 bytes. Every figure below comes from one run of \`${r.command}\` (${m.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${r.totalSeconds ?? '?'} s in all),
 recorded in [\`bench/results.json\`](bench/results.json); this file and the chart are generated from it by
 \`scripts/bench/report.ts\`. Nothing here is estimated except where a line says *extrapolated*.
 
@@ -228,6 +247,8 @@ the fixed cost of a build, Node start-up and the site's own pages, drops out):
 | corpus | \`kb build\` (s) | incremental (s) | astro build (s) | index gzip (KB) | \`kb build\` peak RSS (MB) |
 |---|---|---|---|---|---|
 ${r.corpora.map((c, i, all) => `| ${c.name} | ${marginal(all, i, (x) => x.kbBuildSeconds)} | ${marginal(all, i, (x) => x.incrementalRebuildSeconds)} | ${marginal(all, i, (x) => x.astroBuildSeconds)} | ${marginal(all, i, (x) => (x.indexBytesGzip === undefined ? undefined : x.indexBytesGzip / 1024))} | ${marginal(all, i, (x) => x.kbBuildPeakRssMB)} |`).join('\n')}
+
+${growthNote(r)}
 
 ![Cost growth with entries, log-log](bench/cost-growth.svg)
 
@@ -307,7 +328,7 @@ a full re-upload.
 
 **Index shards.** The browser must never download a share of the index proportional to the corpus. From 1,000
 entries on, \`kb build\` already writes the chunked index (\`src/shared/search-chunks.ts\`): vocabulary and posting
-lists in shards of about 12 KB by term range, fetched only for the words of a query, in parallel and once each; one
+lists in shards of about 6 KB by term range, fetched only for the words of a query, in parallel and once each; one
 small file per entry with its texts, title and links, fetched for the results shown; and a core file with what
 ranking needs for every entry (statement counts, question flags, types, topics, sources, versions), which grows
 linearly (${kb(largestCore(r))} gzipped at the largest corpus measured). At a million entries that core is megabytes and the posting list

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,16 @@ export interface Timed {
 
 const gnuTime = '/usr/bin/time';
 
+// Children still running when the benchmark is interrupted are stopped with it.
+const running = new Set<ChildProcess>();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    // Each child leads its own process group (GNU time and what it runs): stop the whole group.
+    for (const child of running) if (child.pid) process.kill(-child.pid, 'SIGTERM');
+    process.exit(130);
+  });
+}
+
 /** Runs a command to completion, timing it and (through GNU time) recording its peak memory. */
 export async function runTimed(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; echo?: boolean } = {}): Promise<Timed> {
   const dir = await mkdtemp(path.join(tmpdir(), 'kb-bench-'));
@@ -25,7 +35,9 @@ export async function runTimed(command: string, args: string[], options: { cwd?:
   const [cmd, argv] = useTime ? [gnuTime, ['-f', '%M', '-o', timeFile, command, ...args]] : [command, args];
   const t0 = performance.now();
   const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(cmd, argv, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, argv, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    running.add(child);
+    child.on('exit', () => running.delete(child));
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => {

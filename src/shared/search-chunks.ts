@@ -13,8 +13,8 @@ export interface SearchCore {
   /** Number of entries and of statements. */
   entries: number;
   statements: number;
-  /** Statements per entry (they are numbered consecutively, entry by entry). */
-  counts: number[];
+  /** Statements per entry (numbered consecutively, entry by entry): one base-36 digit each, or a list past 35. */
+  counts: string | number[];
   /** Entries whose title is a question, as gaps between entry numbers. */
   questions: number[];
   /** `[entry gap, statement index within the entry]` for entries whose title is a statement's opening words. */

@@ -52,20 +52,34 @@ export function groupByType(entries: readonly Entry[]): TypeGroup[] {
     .filter((group) => group.entries.length > 0);
 }
 
+// Computed once per knowledge base (a build has one): every entry page asks for its neighbours, and sorting every
+// topic on every page made the site build quadratic in entries.
+const summaries = new WeakMap<KnowledgeBase, Map<Vocabulary, TopicSummary[]>>();
+const positions = new WeakMap<TopicSummary, Map<string, number>>();
+
 /** Every vocabulary topic with its entries, in vocabulary order. */
 export function topicSummaries(kb: KnowledgeBase, vocabulary: Vocabulary): TopicSummary[] {
-  return vocabulary.topics.map((topic) => ({
-    id: topic.id,
-    label: topic.label,
-    entries: sortForReading(kb.entries.filter((entry) => entry.topics.includes(topic.id))),
-  }));
+  let byVocabulary = summaries.get(kb);
+  if (!byVocabulary) summaries.set(kb, (byVocabulary = new Map()));
+  let list = byVocabulary.get(vocabulary);
+  if (!list) {
+    list = vocabulary.topics.map((topic) => ({
+      id: topic.id,
+      label: topic.label,
+      entries: sortForReading(kb.entries.filter((entry) => entry.topics.includes(topic.id))),
+    }));
+    byVocabulary.set(vocabulary, list);
+  }
+  return list;
 }
 
 /** The entry's first topic and its previous/next entries in that topic's reading order. */
 export function neighbours(entry: Entry, kb: KnowledgeBase, vocabulary: Vocabulary) {
   const topic = topicSummaries(kb, vocabulary).find((t) => t.id === entry.topics[0]);
   if (!topic) return { topic: undefined, previous: undefined, next: undefined };
-  const index = topic.entries.findIndex((e) => e.id === entry.id);
+  let position = positions.get(topic);
+  if (!position) positions.set(topic, (position = new Map(topic.entries.map((e, i) => [e.id, i]))));
+  const index = position.get(entry.id) ?? -1;
   return { topic, previous: topic.entries[index - 1], next: topic.entries[index + 1] };
 }
 

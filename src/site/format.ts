@@ -4,6 +4,16 @@ const monthDay = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 /** Human form of a partial date (`2023-10-10`, `2023-10`, `2019`) in the site language, e.g. "October 2023". */
 export function formatPartialDate(date: string, language = 'en'): string {
+  const key = `${language}\u0000${date}`;
+  let text = formatted.get(key);
+  if (text === undefined) formatted.set(key, (text = formatUncached(date, language)));
+  return text;
+}
+
+// Pages show the same few dates thousands of times, and building an Intl.DateTimeFormat is slow: format each once.
+const formatted = new Map<string, string>();
+
+function formatUncached(date: string, language: string): string {
   const match = monthDay.exec(date);
   if (!match) return date;
   const [, year, month, day] = match;

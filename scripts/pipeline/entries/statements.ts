@@ -16,7 +16,7 @@ export function normalizeSpace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-const abbreviation = /(?:^|\s)(?:e\.g|i\.e|vs|etc|approx|cf|no|fig)\.\s*$/i;
+const abbreviation = /(?:^|[\s(])(?:e\.g|i\.e|vs|etc|approx|cf|no|fig)\.\s*$/i;
 
 /**
  * Offsets where sentences start, from the platform's Unicode sentence segmenter, minus its false breaks: a
@@ -26,8 +26,9 @@ export function sentenceCuts(text: string): number[] {
   const cuts: number[] = [];
   for (const { index } of segmenter.segment(text)) {
     if (index === 0) continue;
-    const before = text.slice(0, index);
-    const after = text.slice(index);
+    // A short window each side is enough for the rules and keeps long lines linear.
+    const before = text.slice(Math.max(0, index - 16), index);
+    const after = text.slice(index, index + 4);
     if (/\s\.\s*$/.test(before) || /^\s*[\p{Ll}\d]/u.test(after) || abbreviation.test(before)) continue;
     cuts.push(index);
   }
@@ -56,11 +57,16 @@ export function statementId(text: string): string {
  */
 export function markStatements(nodes: RootContent[]): StatementDraft[] {
   const statements: StatementDraft[] = [];
-  const used = new Set<string>();
+  const used = new Map<string, number>();
+  const taken = new Set<string>();
   const add = (text: string, kind: Kind, line: number | undefined) => {
-    let id = statementId(text);
-    for (let n = 2; used.has(id); n++) id = `${statementId(text)}-${n}`;
-    used.add(id);
+    const base = statementId(text);
+    // Repeated sentences get -2, -3 …; the counter keeps a page of identical lines linear.
+    let n = used.get(base) ?? 1;
+    let id = n === 1 ? base : `${base}-${n}`;
+    while (taken.has(id)) id = `${base}-${++n}`;
+    used.set(base, n + 1);
+    taken.add(id);
     statements.push({ id, text: normalizeSpace(text), kind, line });
     return id;
   };

@@ -11,8 +11,8 @@ import { searchDocs } from './build-index.ts';
 /** Knowledge bases with at least this many entries get the chunked index; smaller ones load as one small export. */
 export const chunkedFrom = 1000;
 
-/** Shards are cut once their JSON passes this many bytes (a few KB gzipped); a term is never split. */
-const shardBytes = 12_000;
+/** Shards are cut once their JSON passes this many bytes (2–3 KB gzipped); a term is never split. */
+const shardBytes = 6_000;
 
 /** Entry files per folder (see SearchCore.textBlocks). */
 const textBlock = 128;
@@ -127,7 +127,7 @@ export function buildChunkedIndex(kb: KnowledgeBase, vocabulary: Vocabulary, syn
   const core: SearchCore = {
     entries,
     statements: statementNumber.size,
-    counts,
+    counts: counts.every((c) => c < 36) ? counts.map((c) => c.toString(36)).join('') : counts,
     questions: toGaps(kb.entries.flatMap((e, i) => (e.question ? [i] : []))),
     titleFrom,
     types,

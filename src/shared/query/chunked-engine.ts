@@ -152,7 +152,8 @@ function unpackCore(core: SearchCore, meta: SearchMeta): { entries: EntryInfo[];
   const topicLists = typeof core.topics === 'string' ? core.topics.split(',').map((digits) => [...digits].map((d) => parseInt(d, 36))) : core.topics;
   const topicsOf = (e: number): string[] => (topicLists[e] ?? []).map((i) => topicIds[i]);
   const statements: StatementInfo[] = [];
-  const entries: EntryInfo[] = core.counts.map((count, n) => {
+  const counts = typeof core.counts === 'string' ? [...core.counts].map((d) => parseInt(d, 36)) : core.counts;
+  const entries: EntryInfo[] = counts.map((count, n) => {
     const first = statements.length;
     for (let k = 0; k < count; k++) statements.push({ n: statements.length, e: n, id: '', text: '', status: 'current', asOf: null, sup: [] });
     const tf = titleFrom.get(n);
