@@ -53,7 +53,7 @@ async function benchCorpus(name: string, dir: string, sourcesDir: string): Promi
   const work = path.join(dir, 'work');
   await rm(work, { recursive: true, force: true });
   await mkdir(work, { recursive: true });
-  const corpus: CorpusResult = { name, entries: 0, sources: 0 } as CorpusResult;
+  const corpus: CorpusResult = { name, entries: 0, sources: 0, loadAverage: { start: os.loadavg()[0] } } as CorpusResult;
   const pagefind: PagefindResult = { name, entries: 0 } as PagefindResult;
   results.corpora.push(corpus);
   results.pagefind.push(pagefind);
@@ -102,6 +102,7 @@ async function benchCorpus(name: string, dir: string, sourcesDir: string): Promi
   const previous = results.corpora.filter((c) => c !== corpus && c.astroBuildPeakRssMB && c.entries > 0).at(-1);
   const predictedMB = previous ? (previous.astroBuildPeakRssMB! / previous.entries) * corpus.entries : 0;
   if (predictedMB > (os.totalmem() / 1048576) * 0.6) {
+    corpus.loadAverage!.end = os.loadavg()[0];
     const reason = `astro build not run: ${previous!.name} peaked at ${previous!.astroBuildPeakRssMB!.toFixed(0)} MB RSS, so ${corpus.entries} entries need about ${(predictedMB / 1024).toFixed(0)} GB, more than 60% of this machine's ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB; Pagefind and Chromium figures need the built site`;
     log(`${name}: ${reason}`);
     (corpus.errors ??= []).push(reason);
@@ -139,6 +140,8 @@ async function benchCorpus(name: string, dir: string, sourcesDir: string): Promi
   });
   // The built sites are large; the figures are in results.json.
   await rm(path.join(work, 'site'), { recursive: true, force: true });
+  corpus.loadAverage!.end = os.loadavg()[0];
+  await save();
 }
 
 async function save(): Promise<void> {

@@ -32,6 +32,8 @@ export interface CorpusResult {
   incrementalRebuildSeconds?: number;
   builds?: BuildBench;
   node?: NodeQueryResult & { peakRssMB: number | null; command: string };
+  /** The machine's 1-minute load average when this corpus started and finished (2 = both cores busy). */
+  loadAverage?: { start: number; end?: number };
   errors?: string[];
 }
 
