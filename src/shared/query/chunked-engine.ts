@@ -1,8 +1,8 @@
 import type { SearchDocument, SearchManifest, SearchMeta } from '../search-config.ts';
 import { entryChunkPath, fromGaps, shardFor, shardsWithPrefix, type EntryChunk, type PostingsShard, type SearchCore, type VocabularyShard } from '../search-chunks.ts';
 import { analyzeQuery } from './analyze-query.ts';
-import { postings, type EntryInfo, type SearchEngine, type StatementInfo } from './engine.ts';
-import { analyzeTokens, compileLexicon } from './lexicon.ts';
+import { linkSupersedes, metaLookups, postings, type EntryInfo, type SearchEngine, type StatementInfo } from './engine.ts';
+import { analyzeTokens } from './lexicon.ts';
 import type { ReadIndexFile } from './load.ts';
 
 /** Most rounds of "analyse, fetch what was missing" before a query runs on what it has. */
@@ -69,11 +69,9 @@ export async function loadChunkedEngine(manifest: SearchManifest, read: ReadInde
   const engine: SearchEngine = {
     doc,
     meta,
-    lexicon: compileLexicon(meta.synonyms, meta.abbreviations),
+    ...metaLookups(meta),
     entries,
     statements,
-    sources: new Map(meta.sources.map((s) => [s.id, s])),
-    topicLabels: new Map(meta.topics.map((t) => [t.id, t.label])),
     vocabulary: [],
     vocabularySet: new LazySet(),
     cache: new Map(),
@@ -181,11 +179,8 @@ function unpackCore(core: SearchCore, meta: SearchMeta): { entries: EntryInfo[];
     if (!s) continue;
     s.status = status === 1 ? 'outdated' : 'dated';
     s.sup = sup;
-    if (s.status === 'outdated') for (const target of sup) {
-      const owner = entries[statements[target]?.e ?? -1];
-      if (owner && !owner.supersedes.includes(n)) owner.supersedes.push(n);
-    }
   }
+  linkSupersedes(entries, statements);
   return { entries, statements };
 }
 

@@ -81,6 +81,26 @@ export function statementAt(engine: SearchEngine, n: number): StatementInfo {
   return engine.statements[n];
 }
 
+/** Lookups every engine derives from the search metadata: the query lexicon, sources and topic labels by id. */
+export function metaLookups(meta: SearchMeta): Pick<SearchEngine, 'lexicon' | 'sources' | 'topicLabels'> {
+  return {
+    lexicon: compileLexicon(meta.synonyms, meta.abbreviations),
+    sources: new Map(meta.sources.map((s) => [s.id, s])),
+    topicLabels: new Map(meta.topics.map((t) => [t.id, t.label])),
+  };
+}
+
+/** Records on each entry the outdated statements its own statements replaced (read from their `sup` lists). */
+export function linkSupersedes(entries: EntryInfo[], statements: StatementInfo[]): void {
+  for (const s of statements) {
+    if (s.status !== 'outdated') continue;
+    for (const target of s.sup) {
+      const owner = entries[statements[target]?.e ?? -1];
+      if (owner && !owner.supersedes.includes(s.n)) owner.supersedes.push(s.n);
+    }
+  }
+}
+
 /** Builds the query-side view of an imported index. `vocabulary` lists its index terms. */
 export function createEngine(doc: SearchDocument, meta: SearchMeta, vocabulary: Iterable<string>, readTexts: ReadEntryTexts): SearchEngine {
   const get = (n: number) => (doc.get(n) ?? {}) as Partial<SearchDoc>;
@@ -111,22 +131,14 @@ export function createEngine(doc: SearchDocument, meta: SearchMeta, vocabulary: 
       titleFrom: d.tf === undefined ? null : first + d.tf,
     });
   }
-  for (const s of statements) {
-    if (s.status !== 'outdated') continue;
-    for (const target of s.sup) {
-      const owner = entries[statements[target]?.e ?? -1];
-      if (owner && !owner.supersedes.includes(s.n)) owner.supersedes.push(s.n);
-    }
-  }
+  linkSupersedes(entries, statements);
   const terms = [...new Set(vocabulary)].sort();
   return {
     doc,
     meta,
-    lexicon: compileLexicon(meta.synonyms, meta.abbreviations),
+    ...metaLookups(meta),
     entries,
     statements,
-    sources: new Map(meta.sources.map((s) => [s.id, s])),
-    topicLabels: new Map(meta.topics.map((t) => [t.id, t.label])),
     vocabulary: terms,
     vocabularySet: new Set(terms),
     cache: new Map(),

@@ -1,25 +1,10 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, test, vi } from 'vitest';
-import { main } from '../../../../scripts/cli/main.ts';
+import { describe, expect, test } from 'vitest';
+import { kb } from '../../run-kb.ts';
 import { loadAndBuild } from '../../../../scripts/cli/load.ts';
 import { openBuildCache } from '../../../../scripts/pipeline/cache/build-cache.ts';
-
-/** Runs the CLI in-process and captures what it prints. */
-async function kb(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
-  try {
-    const code = await main(args);
-    return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
 
 /** Every file under a folder, by relative path. */
 function readTree(dir: string, base = dir): Map<string, string> {
