@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { KnowledgeBase } from '../../../src/shared/schemas/knowledge-base.ts';
 import type { Synonyms } from '../../../src/shared/schemas/synonyms.ts';
 import type { Vocabulary } from '../../../src/shared/schemas/vocabulary.ts';
-import { asDocumentData, createSearchDocument, manifestFile, type EntryTexts, type SearchDoc, type SearchManifest, type SearchMeta } from '../../../src/shared/search-config.ts';
+import { asDocumentData, createSearchDocument, manifestFile, replacementLinks, type EntryTexts, type SearchDoc, type SearchManifest, type SearchMeta } from '../../../src/shared/search-config.ts';
 import { compileLexicon, indexTerms } from '../../../src/shared/query/lexicon.ts';
 import { extractAbbreviations } from './abbreviations.ts';
 import { buildChunkedIndex, chunkedFrom } from './chunked-index.ts';
@@ -12,6 +12,14 @@ export interface SearchIndexFiles {
   manifest: SearchManifest;
   /** File name (relative to the search folder) → content. */
   files: Map<string, string>;
+}
+
+/** Index numbers of the newest statements (at most `replacementLinks`) that supersede a statement. */
+export function replacementsOf(s: KnowledgeBase['entries'][number]['statements'][number], statementNumber: Map<string, number>): number[] {
+  return s.supersededBy
+    .map((b) => statementNumber.get(`${b.entry}#${b.statement}`))
+    .filter((x): x is number => x !== undefined)
+    .slice(0, replacementLinks);
 }
 
 /** The documents to index: entries first (numbers 0 … n-1), then every statement in entry order. Pure. */
@@ -52,7 +60,7 @@ export function searchDocs(kb: KnowledgeBase, synonyms: Synonyms, abbreviations:
           x: terms(s.text),
           status: current ? undefined : s.status,
           asOf: current ? undefined : s.asOf,
-          sup: s.supersededBy.map((b) => statementNumber.get(`${b.entry}#${b.statement}`)).filter((x): x is number => x !== undefined),
+          sup: replacementsOf(s, statementNumber),
         }),
       );
     }

@@ -6,7 +6,7 @@ import type { SearchManifest, SearchMeta } from '../../../src/shared/search-conf
 import { entryChunkPath, toGaps, type EntryChunk, type PostingsShard, type SearchCore, type ShardTable, type VocabularyShard } from '../../../src/shared/search-chunks.ts';
 import { extractAbbreviations } from './abbreviations.ts';
 import type { SearchIndexFiles } from './build-index.ts';
-import { searchDocs } from './build-index.ts';
+import { replacementsOf, searchDocs } from './build-index.ts';
 
 /** Knowledge bases with at least this many entries get the chunked index; smaller ones load as one small export. */
 export const chunkedFrom = 1000;
@@ -110,8 +110,7 @@ export function buildChunkedIndex(kb: KnowledgeBase, vocabulary: Vocabulary, syn
     e.statements.forEach((s) => {
       if (s.status === 'current') return;
       const n = statementNumber.get(`${e.id}#${s.id}`)!;
-      const sup = s.supersededBy.map((b) => statementNumber.get(`${b.entry}#${b.statement}`)).filter((x): x is number => x !== undefined);
-      notCurrent.push([n - prev, s.status === 'outdated' ? 1 : 2, ...sup]);
+      notCurrent.push([n - prev, s.status === 'outdated' ? 1 : 2, ...replacementsOf(s, statementNumber)]);
       prev = n;
     }),
   );

@@ -87,9 +87,11 @@ export async function loadChunkedEngine(manifest: SearchManifest, read: ReadInde
 
   /** Fetches shards (each once, concurrently) and adds their rows to the engine. */
   function fetchShards(files: Iterable<string>): Promise<void> {
+    let fresh = false;
     const jobs = [...files].map((file) => {
       let job = loaded.get(file);
       if (!job) {
+        fresh = true;
         job = read(file).then((text) => {
           if (file.startsWith('vocab.')) {
             for (const [term, df] of JSON.parse(text) as VocabularyShard) {
@@ -109,6 +111,7 @@ export async function loadChunkedEngine(manifest: SearchManifest, read: ReadInde
       return job;
     });
     return Promise.all(jobs).then(() => {
+      if (!fresh) return;
       engine.vocabulary = [...vocabulary].sort();
       // Lookups made before a shard arrived were memoised as empty.
       engine.cache.clear();

@@ -12,7 +12,7 @@ export function explain(engine: SearchEngine, question: string, top = 5): string
     lines.push(`  ${s.surface.padEnd(24)} → ${alts.padEnd(40)} idf ${s.idf.toFixed(2)}${s.unknown ? ' UNKNOWN' : ''}${s.named ? ' named' : ''}`);
   }
   lines.push('ranking:');
-  for (const r of rankEntries(engine, query).slice(0, top)) {
+  for (const r of rankEntries(engine, query, { depth: top }).slice(0, top)) {
     const cov = r.coverage.map((c) => c.toFixed(1)).join(' ');
     lines.push(`  ${confidenceOf(query, r).toFixed(3)} ${r.score.toFixed(2).padStart(6)}  [${cov}]  ${r.entry.id}`);
   }

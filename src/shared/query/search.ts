@@ -52,7 +52,7 @@ export function searchHits(engine: SearchEngine, raw: string, options: { filters
       .slice(0, limit)
       .map((entry) => ({ entry, statement: entry.statements[0] ?? null, terms: new Set<string>() }));
   }
-  return rankEntries(engine, query, allowed)
+  return rankEntries(engine, query, { allowed, depth: limit })
     .slice(0, limit)
     .map((r) => ({
       entry: r.entry,

@@ -1,0 +1,72 @@
+// Unit tests for src/shared/query/rank.ts on the shipped knowledge base: ranking that stops early (MaxScore) must
+// return exactly the entries, scores, matched statements and outdated links that scoring every candidate returns.
+import { beforeAll, describe, expect, test } from 'vitest';
+import { loadAndBuild } from '../../../scripts/cli/load.ts';
+import { buildSearchIndex } from '../../../scripts/pipeline/search-index/build-index.ts';
+import { engineFromFiles } from '../../../scripts/pipeline/search-index/node-engine.ts';
+import { analyzeQuery } from '../../../src/shared/query/analyze-query.ts';
+import type { SearchEngine } from '../../../src/shared/query/engine.ts';
+import { detailed, rankEntries, type RankedEntry } from '../../../src/shared/query/rank.ts';
+
+const view = (ranked: RankedEntry[]) =>
+  ranked.map((r) => ({ n: r.entry.n, score: r.score, coverage: r.coverage, matched: r.matched, outdated: [...r.matchedOutdated].sort((a, b) => a - b), terms: [...r.terms].sort() }));
+
+describe('shared/query/rank', { timeout: 120_000 }, () => {
+  let engine: SearchEngine;
+  let questions: string[];
+
+  beforeAll(async () => {
+    const { kb, config } = await loadAndBuild();
+    engine = await engineFromFiles(buildSearchIndex(kb, config.vocabulary, config.synonyms));
+    // Every entry title and every outdated statement as a query: rare and common words, questions and phrases, and
+    // matches that must be handed from an outdated statement to the entry holding its replacement.
+    const outdated = kb.entries.flatMap((e) => e.statements.filter((s) => s.status === 'outdated').map((s) => s.text));
+    questions = [...kb.entries.map((e) => e.title), ...outdated, 'windows', 'windows node pool', 'linux', 'how', 'max pods per node on a windows nodepool - can i change it?'];
+  });
+
+  test('the top entries equal those of a full scan, for whole questions and for prefixes typed so far', () => {
+    let compared = 0;
+    for (const q of questions) {
+      for (const prefix of [false, true]) {
+        const query = analyzeQuery(engine, q, { prefix });
+        const full = rankEntries(engine, query, { depth: engine.entries.length }).slice(0, detailed);
+        // A first walk of one posting list forces many rounds even on a small corpus.
+        const early = rankEntries(engine, query, { firstWalk: 1 });
+        expect(view(rankEntries(engine, query)), q).toEqual(view(early));
+        expect(early.length, q).toBe(Math.min(detailed, full.length));
+        // Only the top `detailed` entries get `matched` and `terms`, so compare after filling them for the full scan.
+        expect(view(early), q).toEqual(view(full));
+        compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(250);
+  });
+
+  test('a filtered ranking holds only allowed entries and equals the filtered full scan', () => {
+    const allowed = new Set(engine.entries.filter((e) => e.type === 'faq').map((e) => e.n));
+    for (const q of ['windows node pool', 'gmsa', 'can I run privileged containers']) {
+      const query = analyzeQuery(engine, q);
+      const early = rankEntries(engine, query, { allowed, firstWalk: 1 });
+      expect(early.length).toBeGreaterThan(0);
+      expect(early.every((r) => allowed.has(r.entry.n))).toBe(true);
+      expect(view(early), q).toEqual(view(rankEntries(engine, query, { allowed, depth: engine.entries.length }).slice(0, detailed)));
+    }
+  });
+
+  test('an outdated statement never outranks the entry holding its replacement', () => {
+    let checked = 0;
+    for (const e of engine.entries) {
+      for (const n of e.supersedes) {
+        const s = engine.statements[n];
+        const holder = engine.entries[s.e];
+        const ranked = rankEntries(engine, analyzeQuery(engine, holder.title), { depth: engine.entries.length });
+        const replacement = ranked.findIndex((r) => r.entry.n === e.n);
+        const old = ranked.findIndex((r) => r.entry.n === holder.n);
+        if (replacement < 0 || old < 0 || !holder.statements.every((m) => engine.statements[m].status === 'outdated')) continue;
+        expect(replacement, holder.title).toBeLessThan(old);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+});
