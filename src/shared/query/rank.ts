@@ -18,7 +18,7 @@ export const weights = {
   /** A dated statement ("currently in preview"): true when written, maybe not now. */
   dated: 0.8,
   /** A statement about an alternative to what was asked (Linux when the question says Windows), not about it. */
-  otherSubject: 0.7,
+  otherSubject: 0.6,
 };
 
 /** How many of the best entries get `matched` and `terms` filled in (more than any caller shows). */
