@@ -338,7 +338,7 @@ function missedSection(r: BenchResults): string {
   const lines: string[] = ['## Why the missed targets are missed', ''];
   for (const t of missed) {
     if (t.measure.startsWith('query p95')) {
-      lines.push(`- **Query latency.** Ranking (\`rankEntries\` in \`src/shared/query/rank.ts\`) scores every statement that holds a query word, and the dev questions are full sentences with words common to most entries: at 10,000 entries a query touches tens of thousands of statements, so the latency grows with the corpus (Node p50 ${num(c10?.queryP50Ms)} ms at 10k against ${num(r.corpora.find((c) => c.name === 'seed')?.queryP50Ms)} ms on the seed). Loading is not the cost: the chunked index's \`prepare\` (fetching and decoding shards) is a few milliseconds once the shards are cached. Meeting 10 ms needs ranking that stops early: posting lists ordered by a static score and max-score/WAND pruning over the top results, scoring statements only for candidate entries.`);
+      lines.push(`- **Query latency.** Ranking (\`rankEntries\` in \`src/shared/query/rank.ts\`) stops early: it walks the posting lists of the rarest, most telling words first, scores those candidates in full (other words are looked up in bitsets), and stops once no entry outside them could reach the top results (MaxScore; a unit test checks the top entries equal a full scan's). That took the 10k Node median to ${num(c10?.queryP50Ms)} ms (p95 ${num(c10?.queryP95Ms)} ms) from 154 ms before. The tail is long questions made of words that most of a 10,000-entry corpus shares (\"If I set spec.os.name=windows, won't the scheduler…\"): the bound only falls below the tenth-best score after a few thousand candidates, and each is scored in full. Closing the rest needs the lists themselves ordered by a static score in blocks with their own bounds (block-max WAND), so a walk can stop inside a list, not only between lists.`);
     } else if (t.measure.includes('incremental')) {
       lines.push(`- **Incremental rebuild.** Parsing, segmenting, building entries and rendering MDX come from the cache, and only changed files are written; the global stages still run over all ${c10?.entries.toLocaleString('en') ?? ''} entries at 10k (${global}). Making them incremental needs their per-entry work cached as well: claims of each statement, the content words used for related entries, the analysed terms of the search index and each source's coverage are pure functions of one text and could be kept per content hash like the analyses are.`);
     } else if (t.measure.includes('50,000')) {
@@ -386,8 +386,8 @@ linearly (${kb(largestCore(r))} gzipped at the largest corpus measured). At a mi
 of a word common to most entries alone is megabytes too. Both would be split further: the core by entry range,
 fetched for the candidate entries only; posting lists by term *and* entry range, ordered so that each list starts
 with its best entries by a static score (title matches, current statements), so the first page of results reads the
-head of each list and stops early (max-score / WAND pruning) instead of scoring every statement that names a
-common word. A query would then fetch a bounded number of kilobytes whatever the corpus size.
+head of each list and stops inside it (block-max WAND), on top of the MaxScore pruning across lists that ranking
+already does. A query would then fetch a bounded number of kilobytes whatever the corpus size.
 
 **Build.** One machine does not scale to this: the pipeline is per source until the global stages (related entries,
 version reconciliation, coverage, the search index), which need every entry at once, and the current process keeps

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { siteSchema, vocabularySchema, type SiteConfig, type Vocabulary } from '../../../src/shared/schemas/vocabulary.ts';
 import { synonymsSchema, type Synonyms } from '../../../src/shared/schemas/synonyms.ts';
 import { claimsVocabularySchema, type ClaimsVocabulary } from '../../../src/shared/schemas/claims-vocabulary.ts';
-import { BuildError, type Diagnostic } from '../diagnostics.ts';
+import { BuildError, zodDiagnostics, type Diagnostic } from '../diagnostics.ts';
 
 /** The data that makes one knowledge base: site wording and domain vocabulary. */
 export interface ContentConfig {
@@ -53,11 +53,11 @@ export async function loadYaml<S extends z.ZodType>(file: string, schema: S, dia
   }
   const result = schema.safeParse(doc.toJS());
   if (!result.success) {
-    for (const issue of result.error.issues) {
-      const p = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+    const lineOf = (p: (string | number)[]) => {
       const node = doc.getIn(p, true) as { range?: [number, number] } | undefined;
-      diagnostics.push({ file, line: node?.range ? counter.linePos(node.range[0]).line : undefined, severity: 'error', message: `${p.join('.') || '(root)'}: ${issue.message}` });
-    }
+      return node?.range ? counter.linePos(node.range[0]).line : undefined;
+    };
+    diagnostics.push(...zodDiagnostics(result.error, file, lineOf, '(root)'));
     return undefined;
   }
   return result.data;

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { parseDocument, LineCounter } from 'yaml';
-import type { z } from 'zod';
 import {
   manifestSchema,
   sourceMetaInputSchema,
@@ -8,7 +7,7 @@ import {
   type ManifestRow,
   type Source,
 } from '../../../src/shared/schemas/source.ts';
-import type { Diagnostic } from '../diagnostics.ts';
+import { zodDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import type { RawFile, RawFolder } from './read-folder.ts';
 
 /** A decoded source: its resolved metadata and its body text (frontmatter removed). */
@@ -57,7 +56,7 @@ function parseManifest(folder: RawFolder, diagnostics: Diagnostic[]): Map<string
   if (parsed === undefined) return rows;
   const result = manifestSchema.safeParse(parsed.value ?? { sources: [] });
   if (!result.success) {
-    reportZod(result.error, file, parsed.lineOf, diagnostics);
+    diagnostics.push(...zodDiagnostics(result.error, file, parsed.lineOf, 'manifest'));
     return rows;
   }
   const names = new Set(folder.files.map((f) => f.name));
@@ -224,15 +223,6 @@ function splitFrontmatter(text: string, file: string, diagnostics: Diagnostic[])
   const body = after === -1 ? '' : text.slice(after + 1);
   const bodyLine = text.slice(0, after + 1).split('\n').length;
   return { data: parsed, body, bodyLine, ok: true };
-}
-
-function reportZod(error: z.ZodError, file: string, lineOf: YamlData['lineOf'], diagnostics: Diagnostic[]) {
-  for (const issue of error.issues) {
-    const p = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
-    let line: number | undefined;
-    for (let n = p.length; n > 0 && line === undefined; n--) line = lineOf(p.slice(0, n));
-    diagnostics.push({ file, line, severity: 'error', message: `${p.join('.') || 'manifest'}: ${issue.message}` });
-  }
 }
 
 function firstTitle(body: string, format: 'markdown' | 'text'): string | undefined {
