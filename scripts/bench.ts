@@ -13,7 +13,7 @@ import { benchBuilds } from './bench/kb-build.ts';
 import { finishMachineInfo, machineInfo } from './bench/machine.ts';
 import type { NodeQueryResult } from './bench/node-query.ts';
 import type { PagefindIndexResult } from './bench/pagefind-index.ts';
-import { readQuestions } from './bench/recall.ts';
+import { readQuestions } from './eval/rule.ts';
 import { writeReport } from './bench/report.ts';
 import type { BenchResults, CorpusResult, PagefindResult } from './bench/results.ts';
 import { round, runChecked } from './bench/run.ts';

@@ -3,21 +3,10 @@
 // A second, held-out set written separately from the development set (tests/unit/query/fixtures/
 // heldout-questions.jsonl) checks that tuning on the development set generalises: run it with --file.
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot } from './cli/paths.ts';
-
-/** One question of the evaluation set. */
-interface EvalQuestion {
-  id: string;
-  question: string;
-  origin: 'paraphrase' | 'trap' | 'out_of_scope';
-  answer_quote: string | null;
-  alt_quotes?: { file: string; quote: string }[];
-  verdict: string | null;
-  outdated_claim: string | null;
-}
+import { isHit, readQuestions, showsOutdated } from './eval/rule.ts';
 
 /** One answer as `kb ask --json` prints it (the fields the rule reads). */
 interface AskLine {
@@ -25,45 +14,6 @@ interface AskLine {
   abstained: boolean;
   confidence?: number;
   answers: { id: string; title: string; text: string; verdict: string | null; outdated: { text: string }[] }[];
-}
-
-/** Distinct lowercase alphanumeric words. */
-export function words(text: string): Set<string> {
-  return new Set(text.toLowerCase().match(/[a-z0-9]+/g) ?? []);
-}
-
-/** Share of `quote`'s words found in `text`. */
-export function overlap(quote: string, text: Set<string>): number {
-  const q = words(quote);
-  if (q.size === 0) return 0;
-  let found = 0;
-  for (const w of q) if (text.has(w)) found++;
-  return found / q.size;
-}
-
-/** Words of `a` that are not in `b`. */
-function difference(a: string, b: string): string[] {
-  const bw = words(b);
-  return [...words(a)].filter((w) => !bw.has(w));
-}
-
-/** Whether one answer text is a hit for a question (the README's rule). */
-export function isHit(q: EvalQuestion, text: string): boolean {
-  const t = words(text);
-  const quotes = [q.answer_quote, ...(q.alt_quotes ?? []).map((a) => a.quote)].filter((x): x is string => !!x);
-  if (!quotes.some((quote) => overlap(quote, t) >= 0.8)) return false;
-  if (q.origin === 'trap' && q.answer_quote && q.outdated_claim) return difference(q.answer_quote, q.outdated_claim).every((w) => t.has(w));
-  return true;
-}
-
-/** Whether an answer lists the trap's outdated claim, with its own distinguishing words, as outdated. */
-export function showsOutdated(q: EvalQuestion, outdated: { text: string }[]): boolean {
-  if (!q.outdated_claim || !q.answer_quote) return false;
-  const distinguishing = difference(q.outdated_claim, q.answer_quote);
-  return outdated.some((o) => {
-    const w = words(o.text);
-    return overlap(q.outdated_claim!, w) >= 0.8 && distinguishing.every((d) => w.has(d));
-  });
 }
 
 /** Runs `kb ask --json` over stdin, one question per line. */
@@ -86,10 +36,7 @@ const fmt = (x: number) => x.toFixed(3);
 async function main() {
   const { values } = parseArgs({ options: { file: { type: 'string' }, json: { type: 'boolean' } } });
   const file = path.resolve(projectRoot, values.file ?? '../shared/eval/dev-questions.jsonl');
-  const set = (await readFile(file, 'utf8'))
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as EvalQuestion);
+  const set = await readQuestions(file);
   const results = await runAsk(set.map((q) => q.question));
   if (results.length !== set.length) throw new Error(`kb ask answered ${results.length} of ${set.length} questions`);
 

@@ -5,7 +5,7 @@ import type { Page, Request } from 'playwright-core';
 import { launchBrowser, openPage } from '../../tests/e2e/browser.ts';
 import { projectRoot } from '../cli/paths.ts';
 import { createStaticServer } from '../serve.ts';
-import { recallAt1, type DevQuestion } from './recall.ts';
+import { recallAt1, type EvalQuestion } from '../eval/rule.ts';
 import { percentile, round } from './run.ts';
 
 /** Bytes the browser fetched for its first search: every request the search caused, bodies as sent (gzip). */
@@ -95,7 +95,7 @@ async function timeInPage(page: Page, script: string, questions: string[], round
  * transfer through each UI, query latency through each engine's own API (top 10 results with their display text),
  * and Pagefind's Recall@1 on the dev set (its top page's text under the same rule as ours).
  */
-export async function benchBrowser(options: { dist: string; questions: DevQuestion[]; firstQuery: string; rounds?: number }): Promise<BrowserBench> {
+export async function benchBrowser(options: { dist: string; questions: EvalQuestion[]; firstQuery: string; rounds?: number }): Promise<BrowserBench> {
   await addBenchPages(options.dist);
   const server = await createStaticServer(options.dist, '/');
   const browser = await launchBrowser();

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { ask } from '../../src/shared/query/ask.ts';
 import { searchEntries } from '../../src/shared/query/search.ts';
 import { engineFromFolder } from '../pipeline/search-index/node-engine.ts';
-import { readQuestions, recallAt1 } from './recall.ts';
+import { readQuestions, recallAt1 } from '../eval/rule.ts';
 import { percentile, round } from './run.ts';
 
 /** What the Node query benchmark reports. */
