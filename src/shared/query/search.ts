@@ -6,12 +6,7 @@ import { highlightRanges, type Range } from './highlight.ts';
 import { rankEntries } from './rank.ts';
 
 /** One search result: an entry and its best-matching statement, with highlight ranges. */
-export interface SearchResult {
-  id: string;
-  title: string;
-  type: string;
-  topics: string[];
-  source: string;
+export interface SearchResult extends Pick<EntryInfo, 'id' | 'title' | 'type' | 'topics' | 'source'> {
   /** Site path of the best-matching statement (entry page + anchor), without the deploy base. */
   url: string;
   /** The best-matching statement (or the entry's first statement). */
