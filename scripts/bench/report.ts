@@ -168,7 +168,7 @@ function stageTable(r: BenchResults): string {
 
 function incrementalTable(r: BenchResults): string {
   const rows = r.corpora.filter((c) => c.builds);
-  const stages = [...new Set(rows.flatMap((c) => c.builds!.incremental.stages.map((s) => s.stage)))].filter((s) => !['parse', 'segment', 'entries'].includes(s));
+  const stages = [...new Set(rows.flatMap((c) => c.builds!.incremental.stages.map((s) => s.stage)))].filter((s) => !['parse', 'segment', 'entries', 'claims', 'coverage'].includes(s));
   const head = `| corpus | ${stages.join(' | ')} | total (s) | sources from cache |`;
   const body = rows.map((c) => {
     const b = c.builds!.incremental;

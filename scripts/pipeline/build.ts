@@ -15,7 +15,9 @@ import { remarkParsePlainText } from './parse/parse-text.ts';
 import { segment } from './segment/segment.ts';
 import type { RawFolder } from './sources/read-folder.ts';
 import { resolveSources, type LoadedSource } from './sources/resolve-sources.ts';
-import { reconcile } from './versions/reconcile.ts';
+import { claimStatements, type ClaimedStatement } from './claims/extract.ts';
+import type { ClaimRules } from './claims/rules.ts';
+import { reconcile, rulesFor } from './versions/reconcile.ts';
 import { wizardStage } from './wizard/build-wizard.ts';
 import type { WizardSource } from './wizard/source.ts';
 import type { WizardOutput } from '../../src/shared/schemas/decision-tree.ts';
@@ -43,18 +45,35 @@ export function parseSource(source: LoadedSource, config: ContentConfig): Root {
   return normalizeTree(tree, source.meta.url);
 }
 
-/** What the per-source stages (parse, segment, entries) make of one source. */
+/** What the per-source stages (parse, segment, entries, claims, coverage) make of one source. */
 export interface SourceAnalysis {
-  /** The parsed tree; the entries stage wraps its blocks as statements, and coverage reads it. */
-  tree: Root;
   /** Number of sections the source was cut into. */
   sections: number;
   drafts: EntryDraft[];
+  /** Every statement of the drafts, dated and with its claims, in entry and reading order (the claims stage). */
+  claimed: ClaimedStatement[];
+  /** The source's sentences, and those no entry of it holds (see measureCoverage). */
+  coverage: SourceCoverage;
   diagnostics: Diagnostic[];
 }
 
-/** Runs parse, segment and entries on one source. Pure; adds the milliseconds spent per stage to `timings`. */
-export function analyzeSource(source: LoadedSource, config: ContentConfig, classifier: Classifier, timings: Record<string, number> = {}): SourceAnalysis {
+/** What the per-source stages compile once per build from the content config. */
+export interface SourceTools {
+  classifier: Classifier;
+  rules: ClaimRules;
+}
+
+/** Compiles the vocabulary and claim rules the per-source stages use. */
+export function createSourceTools(config: ContentConfig): SourceTools {
+  return { classifier: createClassifier(config.vocabulary), rules: rulesFor(config) };
+}
+
+/**
+ * Runs parse, segment, entries, claims and coverage on one source. Pure; adds the milliseconds spent per stage to
+ * `timings`. Everything here reads one source only, so a cache or a worker thread can supply the result; the
+ * global stages (related, versions) only join what the sources made.
+ */
+export function analyzeSource(source: LoadedSource, config: ContentConfig, tools: SourceTools, timings: Record<string, number> = {}): SourceAnalysis {
   const lap = <T>(stage: string, fn: () => T): T => {
     const t0 = performance.now();
     const r = fn();
@@ -65,8 +84,10 @@ export function analyzeSource(source: LoadedSource, config: ContentConfig, class
   const sections = lap('segment', () => segment(tree, source.meta.title));
   const diagnostics: Diagnostic[] = [];
   const lines = [...Array<string>(source.bodyLine - 1).fill(''), ...source.body.split('\n')];
-  const drafts = lap('entries', () => buildEntries(source.meta, sections, lines, { classifier, site: config.site, diagnostics }));
-  return { tree, sections: sections.length, drafts, diagnostics };
+  const drafts = lap('entries', () => buildEntries(source.meta, sections, lines, { classifier: tools.classifier, site: config.site, diagnostics }));
+  const claimed = lap('claims', () => claimStatements(drafts, [source.meta], tools.rules, config.site.language));
+  const coverage = lap('coverage', () => measureCoverage(source, tree, drafts));
+  return { sections: sections.length, drafts, claimed, coverage, diagnostics };
 }
 
 /** Optional hooks for a caller (the incremental build) that did some of the work elsewhere. */
@@ -88,27 +109,29 @@ export function buildKnowledgeBase(folder: RawFolder, config: ContentConfig & { 
   const { sources, diagnostics } = time('sources', () => resolveSources(folder, { scope: config.site.defaultScope }), (r) => `${r.sources.length} sources`);
   if (hasErrors(diagnostics)) throw new BuildError(diagnostics);
 
-  // Each source goes through parse, segment and entries on its own, so a cache or a worker can supply the result.
-  const classifier = createClassifier(config.vocabulary);
-  for (const stage of ['parse', 'segment', 'entries']) timings[stage] = 0;
-  const analyses = sources.map((s) => hooks.analysis?.(s) ?? analyzeSource(s, config, classifier, timings));
-  const parsed = sources.map((s, i) => ({ source: s, tree: analyses[i].tree }));
+  // Each source goes through the per-source stages on its own, so a cache or a worker can supply the result.
+  const tools = createSourceTools(config);
+  for (const stage of ['parse', 'segment', 'entries', 'claims', 'coverage']) timings[stage] = 0;
+  const analyses = sources.map((s) => hooks.analysis?.(s) ?? analyzeSource(s, config, tools, timings));
   const drafts = analyses.flatMap((a) => a.drafts);
   diagnostics.push(...analyses.flatMap((a) => a.diagnostics));
-  progress('parse', `${parsed.length} trees`, timings.parse);
+  progress('parse', `${sources.length} trees`, timings.parse);
   progress('segment', `${analyses.reduce((n, a) => n + a.sections, 0)} sections`, timings.segment);
   progress('entries', `${drafts.length} entries`, timings.entries);
+  const claimed = analyses.flatMap((a) => a.claimed);
+  progress('claims', `${claimed.reduce((n, c) => n + c.claims.length, 0)} claims`, timings.claims);
+  const coverage = totalCoverage(analyses.map((a) => a.coverage));
+  progress('coverage', `${(coverage.ratio * 100).toFixed(1)}% of sentences`, timings.coverage);
   if (hasErrors(diagnostics)) throw new BuildError(diagnostics);
   const related = time('related', () => relateEntries(drafts.map((d) => d.data)), (r) => `${r.size} entries linked`);
   for (const d of drafts) d.data.related = related.get(d.data.id) ?? [];
 
   const metas = sources.map((s) => s.meta);
-  const versioned = time('versions', () => reconcile(drafts, metas, config), (r) => `${r.conflicts.length} conflicting subjects`);
+  const versioned = time('versions', () => reconcile(drafts, metas, config, claimed), (r) => `${r.conflicts.length} conflicting subjects`);
   const finalDrafts = versioned.drafts.sort((a, b) => a.data.id.localeCompare(b.data.id));
   const wizard = config.wizard ? time('wizard', () => wizardStage(config.wizard!, finalDrafts, metas), (r) => `${r.wizard?.leaves.length ?? 0} leaves`) : undefined;
   diagnostics.push(...(wizard?.diagnostics ?? []));
   if (hasErrors(diagnostics)) throw new BuildError(diagnostics);
-  const coverage = time('coverage', () => measureCoverage(parsed, finalDrafts), (r) => `${(r.ratio * 100).toFixed(1)}% of sentences`);
   const draftsBySource = Map.groupBy(finalDrafts, (d) => d.data.source.id);
   const sourcesOut: Source[] = metas.map((m) => {
     const statements = (draftsBySource.get(m.id) ?? []).flatMap((d) => d.data.statements);
@@ -134,44 +157,51 @@ function countBy(values: string[]): Record<string, number> {
   return out;
 }
 
+/** One source's sentences, and those no entry of the source holds (`file:line: sentence`). */
+export interface SourceCoverage {
+  sentences: number;
+  uncovered: string[];
+}
+
+/** Share of source sentences held by some entry, over every source. */
+export function totalCoverage(parts: SourceCoverage[]): { ratio: number; uncovered: string[] } {
+  const total = parts.reduce((n, p) => n + p.sentences, 0);
+  const uncovered = parts.flatMap((p) => p.uncovered);
+  return { ratio: total === 0 ? 1 : (total - uncovered.length) / total, uncovered };
+}
+
 /**
- * Share of source sentences that appear verbatim (modulo whitespace) in some entry of the same source: its
- * title, section path or body. Sentences come from the parsed tree's blocks, so a block the segmenter dropped
- * counts as lost.
+ * Sentences of one source that appear verbatim (modulo whitespace) in some entry made from it: its title, section
+ * path or body. Sentences come from the parsed tree's blocks, so a block the segmenter dropped counts as lost.
  */
-export function measureCoverage(parsed: { source: LoadedSource; tree: Root }[], drafts: EntryDraft[]): { ratio: number; uncovered: string[] } {
+export function measureCoverage(source: LoadedSource, tree: Root, own: EntryDraft[]): SourceCoverage {
   let total = 0;
   const uncovered: string[] = [];
-  const bySource = Map.groupBy(drafts, (d) => d.data.source.id);
-  for (const { source, tree } of parsed) {
-    const own = bySource.get(source.meta.id) ?? [];
-    const parts = own.map((d) => [d.data.title, ...d.data.source.section, d.data.text].join('\n'));
-    let haystack: string | undefined;
-    // A sentence is looked for first in the entries made from its own lines (each entry's normalised text is a
-    // substring of the whole haystack), and in the whole haystack only when not found there: same answer, less scanning.
-    const segments = parts.map((p) => normalizeSpace(p).toLowerCase());
-    const spans = own.map((d) => ({ from: d.data.source.line, to: d.data.source.line + d.data.source.quote.split('\n').length - 1 }));
-    const found = (needle: string, line: number) =>
-      spans.some((s, i) => s.from <= line && line <= s.to && segments[i].includes(needle)) || (haystack ??= normalizeSpace(parts.join('\n')).toLowerCase()).includes(needle);
-    const blocks: { text: string; line: number }[] = [];
-    // Leaf blocks only; the document's own title (a leading depth-1 heading) is the source's title, not content.
-    visit(tree, (node, index, parent) => {
-      if (node.type === 'heading' && node.depth === 1 && parent?.type === 'root' && index === 0) return SKIP;
-      // A trailing heading with nothing under it ("Next steps" whose links the extraction lost) holds no statement.
-      if (node.type === 'heading' && parent?.type === 'root' && index === tree.children.length - 1) return SKIP;
-      if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'code' || node.type === 'tableCell') {
-        blocks.push({ text: node.type === 'code' ? node.value : toString(node), line: node.position?.start.line ?? 1 });
-        return SKIP;
-      }
-      return undefined;
-    });
-    for (const block of blocks) {
-      const text = block.text;
-      for (const sentence of splitSentences(normalizeSpace(text))) {
-        total++;
-        if (!found(normalizeSpace(sentence).toLowerCase().replace(/…$/, ''), block.line)) uncovered.push(`${source.meta.file}:${block.line}: ${sentence.slice(0, 100)}`);
-      }
+  const parts = own.map((d) => [d.data.title, ...d.data.source.section, d.data.text].join('\n'));
+  let haystack: string | undefined;
+  // A sentence is looked for first in the entries made from its own lines (each entry's normalised text is a
+  // substring of the whole haystack), and in the whole haystack only when not found there: same answer, less scanning.
+  const segments = parts.map((p) => normalizeSpace(p).toLowerCase());
+  const spans = own.map((d) => ({ from: d.data.source.line, to: d.data.source.line + d.data.source.quote.split('\n').length - 1 }));
+  const found = (needle: string, line: number) =>
+    spans.some((s, i) => s.from <= line && line <= s.to && segments[i].includes(needle)) || (haystack ??= normalizeSpace(parts.join('\n')).toLowerCase()).includes(needle);
+  const blocks: { text: string; line: number }[] = [];
+  // Leaf blocks only; the document's own title (a leading depth-1 heading) is the source's title, not content.
+  visit(tree, (node, index, parent) => {
+    if (node.type === 'heading' && node.depth === 1 && parent?.type === 'root' && index === 0) return SKIP;
+    // A trailing heading with nothing under it ("Next steps" whose links the extraction lost) holds no statement.
+    if (node.type === 'heading' && parent?.type === 'root' && index === tree.children.length - 1) return SKIP;
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'code' || node.type === 'tableCell') {
+      blocks.push({ text: node.type === 'code' ? node.value : toString(node), line: node.position?.start.line ?? 1 });
+      return SKIP;
+    }
+    return undefined;
+  });
+  for (const block of blocks) {
+    for (const sentence of splitSentences(normalizeSpace(block.text))) {
+      total++;
+      if (!found(normalizeSpace(sentence).toLowerCase().replace(/…$/, ''), block.line)) uncovered.push(`${source.meta.file}:${block.line}: ${sentence.slice(0, 100)}`);
     }
   }
-  return { ratio: total === 0 ? 1 : (total - uncovered.length) / total, uncovered };
+  return { sentences: total, uncovered };
 }

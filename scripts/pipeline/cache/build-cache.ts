@@ -2,12 +2,12 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Root } from 'mdast';
 import type { Entry } from '../../../src/shared/schemas/entry.ts';
-import { analyzeSource, type BuildHooks, type Progress, type SourceAnalysis } from '../build.ts';
+import { analyzeSource, createSourceTools, type BuildHooks, type Progress, type SourceAnalysis } from '../build.ts';
 import type { ContentConfig } from '../config/load-config.ts';
 import { emitMdx } from '../emit/emit-mdx.ts';
 import { collectOutputs } from '../emit/outputs.ts';
 import type { OutputFiles } from '../emit/write-output.ts';
-import { createClassifier } from '../entries/classify.ts';
+import type { TermsMemo } from '../search-index/build-index.ts';
 import type { RawFolder } from '../sources/read-folder.ts';
 import { resolveSources, type LoadedSource } from '../sources/resolve-sources.ts';
 import type { PipelineResult, PipelineTask, PipelineWorkerData } from '../workers/pipeline-worker.ts';
@@ -47,7 +47,7 @@ export interface CacheStats {
   threadTimings: Record<string, number>;
 }
 
-/** A content-hash cache around one build: per-source analyses, per-entry MDX, and the previous output's files. */
+/** A content-hash cache around one build: per-source analyses, per-entry MDX, index terms per text, and the previous output's files. */
 export interface BuildCache {
   stats: CacheStats;
   /** Analyses every source (from the cache, else on worker threads) before the pipeline runs; pass to loadAndBuild. */
@@ -79,6 +79,7 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
   const fingerprint = await codeFingerprint();
   const analyses = await openBlobStore(path.join(options.dir, 'analysis'));
   const emitFile = path.join(options.dir, 'emit.v8');
+  const termsFile = path.join(options.dir, 'terms.v8');
   const threads = options.workers ?? defaultWorkerCount();
   const minParallel = options.minParallel ?? 64;
   const progress = options.progress ?? (() => {});
@@ -87,8 +88,12 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
   let config: ContentConfig | undefined;
   let configKey = '';
   const usedAnalyses = new Set<string>();
+  // Entry id → key of the source analysis its body came from: the body before version tagging is a function of that
+  // key, and tagging one of the entry's data, so the two keys stand for the body without serialising it.
+  const bodyKeys = new Map<string, string>();
   let emitPack = new Map<string, string>();
   let emitChanged = false;
+  let terms: (TermsMemo & { fingerprint: string }) | undefined;
 
   const startPool = () => {
     if (!pool && threads > 1 && config) {
@@ -133,9 +138,9 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
           blobs[i] = Buffer.from(reply.analysis.buffer, reply.analysis.byteOffset, reply.analysis.byteLength);
         });
       } else if (missing.length > 0) {
-        const classifier = createClassifier(config.vocabulary);
+        const tools = createSourceTools(config);
         const timings: Record<string, number> = {};
-        for (const i of missing) blobs[i] = serialize(analyzeSource(sources[i], config, classifier, timings));
+        for (const i of missing) blobs[i] = serialize(analyzeSource(sources[i], config, tools, timings));
         addTimings(timings);
       }
       await mapLimit(missing, 16, (i) => analyses.put(keys[i], blobs[i]!));
@@ -155,7 +160,10 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
           const blob = ready.get(key);
           // Each buffer is read once; dropping it keeps only the live analysis in memory.
           ready.delete(key);
-          return blob ? (deserialize(blob) as SourceAnalysis) : undefined;
+          if (!blob) return undefined;
+          const analysis = deserialize(blob) as SourceAnalysis;
+          for (const d of analysis.drafts) bodyKeys.set(d.data.id, key);
+          return analysis;
         },
       };
     },
@@ -165,7 +173,7 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
       const packed = await readOptional(emitFile);
       const previous = packed ? (deserialize(packed) as Map<string, string>) : new Map<string, string>();
       const drafts = result.drafts;
-      const keys = drafts.map((d) => digest(fingerprint, JSON.stringify(d.data), JSON.stringify(d.body)));
+      const keys = drafts.map((d) => digest(fingerprint, JSON.stringify(d.data), bodyKeys.get(d.data.id) ?? JSON.stringify(d.body)));
       const mdx = new Map<Entry, string>();
       const missing: number[] = [];
       drafts.forEach((d, i) => {
@@ -189,7 +197,10 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
       emitChanged = missing.length > 0 || previous.size !== emitPack.size;
       progress('render', `${drafts.length} MDX: ${stats.entriesCached} cached, ${missing.length} new`, performance.now() - t0);
       const t1 = performance.now();
-      const files = collectOutputs(result, (data, body) => mdx.get(data) ?? emitMdx(data, body));
+      const saved = await readOptional(termsFile);
+      const memo = saved ? (deserialize(saved) as TermsMemo & { fingerprint: string }) : undefined;
+      terms = memo?.fingerprint === fingerprint ? memo : { fingerprint, lexicon: '', terms: new Map() };
+      const files = collectOutputs(result, { emit: (data, body) => mdx.get(data) ?? emitMdx(data, body), terms });
       progress('collect', `${files.size} files`, performance.now() - t1);
       return files;
     },
@@ -200,6 +211,7 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
       stats.filesWritten = sync.written;
       stats.writeMode = sync.mode;
       if (emitChanged) await writeFileAtomic(emitFile, serialize(emitPack));
+      if (terms) await writeFileAtomic(termsFile, serialize(terms));
       await pruneStore(analyses, usedAnalyses);
     },
 

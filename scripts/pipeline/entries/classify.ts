@@ -70,12 +70,22 @@ export function relateEntries(entries: Pick<Entry, 'id' | 'title' | 'text' | 'to
       else postings.set(w, [i]);
     }),
   );
+  // Topics as bit sets: the inner loop counts shared topics for thousands of candidates per entry.
+  const topicIds = new Map([...new Set(entries.flatMap((e) => e.topics))].map((t, k) => [t, k]));
+  const width = Math.max(1, Math.ceil(topicIds.size / 32));
+  const masks = new Uint32Array(n * width);
+  entries.forEach((e, i) => {
+    for (const t of new Set(e.topics)) masks[i * width + (topicIds.get(t)! >>> 5)] |= 1 << (topicIds.get(t)! & 31);
+  });
   const result = new Map<string, string[]>();
   // One score array and a list of touched candidates, reused across entries: large knowledge bases have thousands
   // of candidates per entry, and only the best `limit` of them are kept (same order as a full sort).
   const score = new Float64Array(n);
   const touched: number[] = [];
-  const better = (a: number, b: number) => score[b] - score[a] || entries[a].id.localeCompare(entries[b].id);
+  // Ties go to the id that sorts first; ranks computed once, since comparing strings here dominated large builds.
+  const rank = new Uint32Array(n);
+  [...entries.keys()].sort((a, b) => entries[a].id.localeCompare(entries[b].id)).forEach((i, r) => (rank[i] = r));
+  const better = (a: number, b: number) => score[b] - score[a] || rank[a] - rank[b];
   entries.forEach((e, i) => {
     for (const w of keys[i]) {
       const weight = Math.log(n / df.get(w)!);
@@ -86,11 +96,12 @@ export function relateEntries(entries: Pick<Entry, 'id' | 'title' | 'text' | 'to
         score[j] += weight;
       }
     }
-    for (const j of touched) {
-      let shared = 0;
-      for (const t of entries[j].topics) if (e.topics.includes(t)) shared++;
-      score[j] += shared * 0.5;
-    }
+    if (e.topics.length > 0)
+      for (const j of touched) {
+        let shared = 0;
+        for (let w = 0; w < width; w++) shared += popcount(masks[i * width + w] & masks[j * width + w]);
+        score[j] += shared * 0.5;
+      }
     const best: number[] = [];
     for (const j of touched) {
       if (best.length >= limit && (limit <= 0 || better(j, best[limit - 1]) > 0)) continue;
@@ -104,6 +115,13 @@ export function relateEntries(entries: Pick<Entry, 'id' | 'title' | 'text' | 'to
     touched.length = 0;
   });
   return result;
+}
+
+/** Set bits in a 32-bit integer. */
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 const stop = new Set('a an the and or of to in on for with by as is are be can not no it its this that these those you your from at if when which into than then there their they was were will would should must may more most also only use used using such other some any all each per do does how what why'.split(' '));

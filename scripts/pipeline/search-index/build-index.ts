@@ -22,10 +22,29 @@ export function replacementsOf(s: KnowledgeBase['entries'][number]['statements']
     .slice(0, replacementLinks);
 }
 
-/** The documents to index: entries first (numbers 0 … n-1), then every statement in entry order. Pure. */
-export function searchDocs(kb: KnowledgeBase, synonyms: Synonyms, abbreviations: [string, string][]): SearchDoc[] {
+/** Index terms of texts, kept from one build for the next (the build cache saves it); valid for one lexicon only. */
+export interface TermsMemo {
+  /** Digest of the synonyms and abbreviations the terms were made with. */
+  lexicon: string;
+  /** Text → its index terms, space-separated. */
+  terms: Map<string, string>;
+}
+
+/**
+ * The documents to index: entries first (numbers 0 … n-1), then every statement in entry order. Pure, except that
+ * `memo` supplies the terms of texts an earlier build analysed and is left holding this build's texts.
+ */
+export function searchDocs(kb: KnowledgeBase, synonyms: Synonyms, abbreviations: [string, string][], memo?: TermsMemo): SearchDoc[] {
   const lexicon = compileLexicon(synonyms, abbreviations);
-  const terms = (text: string) => indexTerms(text, lexicon).join(' ');
+  const lexiconKey = hash(JSON.stringify([synonyms, abbreviations]));
+  const previous = memo?.lexicon === lexiconKey ? memo.terms : undefined;
+  const seen = new Map<string, string>();
+  const terms = (text: string) => {
+    let t = seen.get(text) ?? previous?.get(text);
+    if (t === undefined) t = indexTerms(text, lexicon).join(' ');
+    if (memo) seen.set(text, t);
+    return t;
+  };
   const entryNumber = new Map(kb.entries.map((e, i) => [e.id, i]));
   const statementNumber = new Map<string, number>();
   for (const e of kb.entries) for (const s of e.statements) statementNumber.set(`${e.id}#${s.id}`, statementNumber.size);
@@ -65,14 +84,15 @@ export function searchDocs(kb: KnowledgeBase, synonyms: Synonyms, abbreviations:
       );
     }
   }
+  if (memo) Object.assign(memo, { lexicon: lexiconKey, terms: seen });
   return docs;
 }
 
 /** Builds the FlexSearch index for a knowledge base and exports it as content-hashed files. Pure. */
-export function buildSearchIndex(kb: KnowledgeBase, vocabulary: Vocabulary, synonyms: Synonyms): SearchIndexFiles {
+export function buildSearchIndex(kb: KnowledgeBase, vocabulary: Vocabulary, synonyms: Synonyms, memo?: TermsMemo): SearchIndexFiles {
   const abbreviations = extractAbbreviations(kb.entries.flatMap((e) => [e.title, ...e.statements.map((s) => s.text)]));
   const doc = createSearchDocument();
-  for (const d of searchDocs(kb, synonyms, abbreviations)) doc.add(asDocumentData(d));
+  for (const d of searchDocs(kb, synonyms, abbreviations, memo)) doc.add(asDocumentData(d));
   const chunks = new Map<string, string>();
   doc.export((key, data) => {
     chunks.set(key, data);
@@ -102,10 +122,10 @@ export function buildSearchIndex(kb: KnowledgeBase, vocabulary: Vocabulary, syno
   return { manifest, files };
 }
 
-/** The search index as output files (names relative to the search folder), manifest included. Pure. */
-export function searchOutputFiles(kb: KnowledgeBase, config: { vocabulary: Vocabulary; synonyms: Synonyms }): Map<string, string> {
+/** The search index as output files (names relative to the search folder), manifest included. Pure (see searchDocs for `memo`). */
+export function searchOutputFiles(kb: KnowledgeBase, config: { vocabulary: Vocabulary; synonyms: Synonyms }, memo?: TermsMemo): Map<string, string> {
   // A large knowledge base is split so a query fetches only what its words need; a small one stays one export.
-  const { manifest, files } = (kb.entries.length >= chunkedFrom ? buildChunkedIndex : buildSearchIndex)(kb, config.vocabulary, config.synonyms);
+  const { manifest, files } = (kb.entries.length >= chunkedFrom ? buildChunkedIndex : buildSearchIndex)(kb, config.vocabulary, config.synonyms, memo);
   return new Map([...files, [manifestFile, `${JSON.stringify(manifest, null, 2)}\n`]]);
 }
 

@@ -5,7 +5,7 @@ import type { Vocabulary } from '../../../src/shared/schemas/vocabulary.ts';
 import type { SearchManifest, SearchMeta } from '../../../src/shared/search-config.ts';
 import { entryChunkPath, toGaps, type EntryChunk, type PostingsShard, type SearchCore, type ShardTable, type VocabularyShard } from '../../../src/shared/search-chunks.ts';
 import { extractAbbreviations } from './abbreviations.ts';
-import type { SearchIndexFiles } from './build-index.ts';
+import type { SearchIndexFiles, TermsMemo } from './build-index.ts';
 import { replacementsOf, searchDocs } from './build-index.ts';
 
 /** Knowledge bases with at least this many entries get the chunked index; smaller ones load as one small export. */
@@ -48,9 +48,9 @@ function shard<T extends [string, ...unknown[]]>(rows: Iterable<T>, kind: string
  * small core (what ranking needs per entry), vocabulary and posting shards by term, and one file per entry with its
  * texts and display fields. Pure and deterministic.
  */
-export function buildChunkedIndex(kb: KnowledgeBase, vocabulary: Vocabulary, synonyms: Synonyms): SearchIndexFiles {
+export function buildChunkedIndex(kb: KnowledgeBase, vocabulary: Vocabulary, synonyms: Synonyms, memo?: TermsMemo): SearchIndexFiles {
   const abbreviations = extractAbbreviations(kb.entries.flatMap((e) => [e.title, ...e.statements.map((s) => s.text)]));
-  const docs = searchDocs(kb, synonyms, abbreviations);
+  const docs = searchDocs(kb, synonyms, abbreviations, memo);
   const entries = kb.entries.length;
   const titles = new Map<string, number[]>();
   const statements = new Map<string, number[]>();

@@ -2,7 +2,7 @@ import { claimsVocabularySchema, type ClaimsVocabulary } from '../../../src/shar
 import type { Conflict } from '../../../src/shared/schemas/knowledge-base.ts';
 import type { Source } from '../../../src/shared/schemas/source.ts';
 import type { Vocabulary } from '../../../src/shared/schemas/vocabulary.ts';
-import { claimStatements } from '../claims/extract.ts';
+import { claimStatements, type ClaimedStatement } from '../claims/extract.ts';
 import { compileClaimRules, type ClaimRules } from '../claims/rules.ts';
 import type { EntryDraft } from '../entries/build-entries.ts';
 import { judge, statementKey } from './judge.ts';
@@ -35,11 +35,12 @@ export function rulesFor(options: ReconcileOptions): ClaimRules {
 /**
  * Version stage: dates every statement, extracts its claims, reconciles them across sources (status `current`,
  * `outdated` with `supersededBy`, or `dated`), lists the conflicting subjects and tags entry bodies with
- * `<Outdated>`, `<Dated>` and `<AppliesTo>`. Pure: returns new drafts.
+ * `<Outdated>`, `<Dated>` and `<AppliesTo>`. Pure: returns new drafts. `claimed` is the claims stage's output for
+ * these drafts, when it ran per source beforehand (see analyzeSource).
  */
-export function reconcile(drafts: EntryDraft[], sources: Source[], options: ReconcileOptions = {}): ReconcileResult {
+export function reconcile(drafts: EntryDraft[], sources: Source[], options: ReconcileOptions = {}, claimed?: ClaimedStatement[]): ReconcileResult {
   const rules = rulesFor(options);
-  const claimed = claimStatements(drafts, sources, rules, options.site?.language);
+  claimed ??= claimStatements(drafts, sources, rules, options.site?.language);
   const { verdicts, conflicts } = judge(claimed, rules.statuses);
   const byKey = new Map(claimed.map((c) => [statementKey(c), c]));
   const out = drafts.map((draft) => {

@@ -1,13 +1,12 @@
-// Worker thread for the parallel build: analyses sources (parse, segment, entries) and serialises entries to MDX.
+// Worker thread for the parallel build: analyses sources (parse, segment, entries, claims, coverage) and serialises entries to MDX.
 // Both are the same pure functions the main thread runs, so the output does not depend on where they ran.
 import { serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Root } from 'mdast';
 import type { Entry } from '../../../src/shared/schemas/entry.ts';
-import { analyzeSource } from '../build.ts';
+import { analyzeSource, createSourceTools } from '../build.ts';
 import type { ContentConfig } from '../config/load-config.ts';
 import { emitMdx } from '../emit/emit-mdx.ts';
-import { createClassifier } from '../entries/classify.ts';
 import type { LoadedSource } from '../sources/resolve-sources.ts';
 import type { WorkerReply } from './pool.ts';
 
@@ -23,12 +22,12 @@ export interface PipelineWorkerData {
 }
 
 const { config } = workerData as PipelineWorkerData;
-const classifier = createClassifier(config.vocabulary);
+const tools = createSourceTools(config);
 
 function handle(task: PipelineTask): PipelineResult {
   if (task.kind === 'analyze') {
     const timings: Record<string, number> = {};
-    const analysis = analyzeSource(task.source, config, classifier, timings);
+    const analysis = analyzeSource(task.source, config, tools, timings);
     return { kind: 'analyze', analysis: serialize(analysis), timings };
   }
   return { kind: 'emit', mdx: task.items.map((item) => emitMdx(item.data, item.body)) };

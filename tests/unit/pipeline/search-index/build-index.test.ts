@@ -30,6 +30,20 @@ describe('pipeline/search-index', () => {
     expect(restored.get(0)).toEqual(original.get(0));
   });
 
+  it('terms kept from an earlier build give the same documents, and are not used with another lexicon', () => {
+    const kb = fixtureKb();
+    const plain = searchDocs(kb, fixtureSynonyms(), []);
+    const memo = { lexicon: '', terms: new Map<string, string>() };
+    expect(searchDocs(kb, fixtureSynonyms(), [], memo)).toEqual(plain);
+    expect(memo.terms.size).toBeGreaterThan(kb.entries.length);
+    expect(searchDocs(kb, fixtureSynonyms(), [], memo)).toEqual(plain);
+    // Another lexicon (one more abbreviation) must not read terms made with the first.
+    for (const key of memo.terms.keys()) memo.terms.set(key, 'stale');
+    const other = searchDocs(kb, fixtureSynonyms(), [['zz', 'zulu zone']], memo);
+    expect(other.some((d) => d.x === 'stale' || d.t === 'stale')).toBe(false);
+    expect(other.map((d) => d.x ?? d.t)).toEqual(plain.map((d) => d.x ?? d.t));
+  });
+
   it('stores what ranking and results need; statement texts go to one file per entry', () => {
     const kb = fixtureKb();
     const docs = searchDocs(kb, fixtureSynonyms(), []);
