@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { toString } from 'mdast-util-to-string';
 import type { Root } from 'mdast';
 import { unified } from 'unified';
@@ -54,6 +55,8 @@ export interface SourceAnalysis {
   claimed: ClaimedStatement[];
   /** The source's sentences, and those no entry of it holds (see measureCoverage). */
   coverage: SourceCoverage;
+  /** sha256 of each draft's body, in draft order: a cache tells changed entry pages by it without serialising trees. */
+  bodyDigests: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -87,7 +90,8 @@ export function analyzeSource(source: LoadedSource, config: ContentConfig, tools
   const drafts = lap('entries', () => buildEntries(source.meta, sections, lines, { classifier: tools.classifier, site: config.site, diagnostics }));
   const claimed = lap('claims', () => claimStatements(drafts, [source.meta], tools.rules, config.site.language));
   const coverage = lap('coverage', () => measureCoverage(source, tree, drafts));
-  return { sections: sections.length, drafts, claimed, coverage, diagnostics };
+  const bodyDigests = drafts.map((d) => createHash('sha256').update(JSON.stringify(d.body)).digest('hex'));
+  return { sections: sections.length, drafts, claimed, coverage, bodyDigests, diagnostics };
 }
 
 /** Optional hooks for a caller (the incremental build) that did some of the work elsewhere. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { cacheDirFor, openBuildCache } from '../../pipeline/cache/build-cache.ts';
-import { collectOutputs } from '../../pipeline/emit/outputs.ts';
-import { writeOutputAtomically } from '../../pipeline/emit/write-output.ts';
+import { openOutput, writeAll } from '../../pipeline/emit/output-writer.ts';
+import { buildOutputs } from '../../pipeline/emit/outputs.ts';
 import { formatDiagnostic } from '../../pipeline/diagnostics.ts';
 import { wizardSummary } from '../../pipeline/wizard/build-wizard.ts';
 import type { Command } from '../commands.ts';
@@ -23,13 +23,12 @@ export const build: Command = {
     try {
       const result = await loadAndBuild(flags.sources as string | undefined, progress, cache?.prepare);
       for (const d of result.diagnostics) console.error(formatDiagnostic(d));
-      let t0 = performance.now();
-      const files = cache ? await cache.outputs(result) : collectOutputs(result);
-      if (!cache) progress('collect', `${files.size} files`, performance.now() - t0);
-      t0 = performance.now();
-      if (cache) await cache.write(out, files);
-      else await writeOutputAtomically(out, files);
-      log(`  ${'emit'.padEnd(9)} ${`${files.size} files${cache ? ` (${cache.stats.filesUnchanged} unchanged)` : ''}`.padEnd(28)} ${(performance.now() - t0).toFixed(0).padStart(5)} ms`);
+      if (cache) await cache.write(out, result);
+      else {
+        const t0 = performance.now();
+        const sync = await writeAll(await openOutput(out), buildOutputs(result));
+        progress('emit', `${sync.written} files`, performance.now() - t0);
+      }
       summarise(result, out, started, log);
     } finally {
       await cache?.close();

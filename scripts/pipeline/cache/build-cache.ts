@@ -1,19 +1,17 @@
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Root } from 'mdast';
-import type { Entry } from '../../../src/shared/schemas/entry.ts';
 import { analyzeSource, createSourceTools, type BuildHooks, type Progress, type SourceAnalysis } from '../build.ts';
 import type { ContentConfig } from '../config/load-config.ts';
 import { emitMdx } from '../emit/emit-mdx.ts';
-import { collectOutputs } from '../emit/outputs.ts';
-import type { OutputFiles } from '../emit/write-output.ts';
+import { openOutput, putEach } from '../emit/output-writer.ts';
+import { dataOutputs, entryFile, type OutputSource } from '../emit/outputs.ts';
 import type { TermsMemo } from '../search-index/build-index.ts';
 import type { RawFolder } from '../sources/read-folder.ts';
 import { resolveSources, type LoadedSource } from '../sources/resolve-sources.ts';
 import type { PipelineResult, PipelineTask, PipelineWorkerData } from '../workers/pipeline-worker.ts';
 import { createPool, defaultWorkerCount, type WorkerPool } from '../workers/pool.ts';
 import { codeFingerprint, digest } from './fingerprint.ts';
-import { syncOutput } from './output-sync.ts';
 import { mapLimit, openBlobStore, readOptional, writeFileAtomic, type BlobStore } from './store.ts';
 
 /** Options for openBuildCache. */
@@ -39,7 +37,7 @@ export interface CacheStats {
   /** Output files left as they were, or linked from the previous output. */
   filesUnchanged: number;
   filesWritten: number;
-  /** How the output was written (see syncOutput). */
+  /** How the output was written (see openOutput). */
   writeMode: 'update' | 'swap' | null;
   /** Threads used (0 when everything ran on the main thread). */
   threads: number;
@@ -47,15 +45,16 @@ export interface CacheStats {
   threadTimings: Record<string, number>;
 }
 
-/** A content-hash cache around one build: per-source analyses, per-entry MDX, index terms per text, and the previous output's files. */
+/** A content-hash cache around one build: per-source analyses, index terms per text, and the previous output's files. */
 export interface BuildCache {
   stats: CacheStats;
   /** Analyses every source (from the cache, else on worker threads) before the pipeline runs; pass to loadAndBuild. */
   prepare: (folder: RawFolder, config: ContentConfig) => Promise<BuildHooks>;
-  /** The build's output files (collectOutputs), with each entry's MDX from the cache or worker threads. */
-  outputs: (result: Parameters<typeof collectOutputs>[0]) => Promise<OutputFiles>;
-  /** Writes the output (only what changed, when the last build's output is intact; see syncOutput) and saves the cache. */
-  write: (outDir: string, files: OutputFiles) => Promise<void>;
+  /**
+   * Writes the build's output (see openOutput: only what changed, when the last build's output is intact), rendering
+   * on worker threads the entry pages the last build did not write, and saves the cache.
+   */
+  write: (outDir: string, result: OutputSource) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -78,7 +77,6 @@ export function cacheDirFor(outDir: string): string {
 export async function openBuildCache(options: BuildCacheOptions): Promise<BuildCache> {
   const fingerprint = await codeFingerprint();
   const analyses = await openBlobStore(path.join(options.dir, 'analysis'));
-  const emitFile = path.join(options.dir, 'emit.v8');
   const termsFile = path.join(options.dir, 'terms.v8');
   const threads = options.workers ?? defaultWorkerCount();
   const minParallel = options.minParallel ?? 64;
@@ -88,12 +86,9 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
   let config: ContentConfig | undefined;
   let configKey = '';
   const usedAnalyses = new Set<string>();
-  // Entry id → key of the source analysis its body came from: the body before version tagging is a function of that
-  // key, and tagging one of the entry's data, so the two keys stand for the body without serialising it.
+  // Entry id → digest of its body as the analysis made it: version tagging is a function of the entry's data, so the
+  // two digests stand for the tagged body without serialising it again.
   const bodyKeys = new Map<string, string>();
-  let emitPack = new Map<string, string>();
-  let emitChanged = false;
-  let terms: (TermsMemo & { fingerprint: string }) | undefined;
 
   const startPool = () => {
     if (!pool && threads > 1 && config) {
@@ -162,56 +157,53 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
           ready.delete(key);
           if (!blob) return undefined;
           const analysis = deserialize(blob) as SourceAnalysis;
-          for (const d of analysis.drafts) bodyKeys.set(d.data.id, key);
+          analysis.drafts.forEach((d, k) => bodyKeys.set(d.data.id, analysis.bodyDigests[k]));
           return analysis;
         },
       };
     },
 
-    async outputs(result) {
+    async write(outDir, result) {
       const t0 = performance.now();
-      const packed = await readOptional(emitFile);
-      const previous = packed ? (deserialize(packed) as Map<string, string>) : new Map<string, string>();
-      const drafts = result.drafts;
-      const keys = drafts.map((d) => digest(fingerprint, JSON.stringify(d.data), bodyKeys.get(d.data.id) ?? JSON.stringify(d.body)));
-      const mdx = new Map<Entry, string>();
-      const missing: number[] = [];
-      drafts.forEach((d, i) => {
-        const hit = previous.get(keys[i]);
-        if (hit === undefined) missing.push(i);
-        else mdx.set(d.data, hit);
-      });
-      stats.entries = drafts.length;
-      stats.entriesCached = drafts.length - missing.length;
-      if (missing.length >= minParallel * 25 && startPool()) {
-        // Small batches, two per thread in flight: each batch is copied to its thread, so this bounds the copies.
-        const batches = Array.from({ length: Math.ceil(missing.length / emitBatch) }, (_, b) => missing.slice(b * emitBatch, (b + 1) * emitBatch));
-        await mapLimit(batches, pool!.size * 2, async (ids) => {
-          const reply = await pool!.run({ kind: 'emit', items: ids.map((i) => ({ data: drafts[i].data, body: drafts[i].body as Root })) });
-          if (reply.kind !== 'emit') throw new Error('worker answered an emit task with another kind');
-          ids.forEach((i, k) => mdx.set(drafts[i].data, reply.mdx[k]));
-        });
-        await stopPool();
-      } else for (const i of missing) mdx.set(drafts[i].data, emitMdx(drafts[i].data, drafts[i].body));
-      emitPack = new Map(keys.map((k, i) => [k, mdx.get(drafts[i].data)!]));
-      emitChanged = missing.length > 0 || previous.size !== emitPack.size;
-      progress('render', `${drafts.length} MDX: ${stats.entriesCached} cached, ${missing.length} new`, performance.now() - t0);
-      const t1 = performance.now();
-      const saved = await readOptional(termsFile);
-      const memo = saved ? (deserialize(saved) as TermsMemo & { fingerprint: string }) : undefined;
-      terms = memo?.fingerprint === fingerprint ? memo : { fingerprint, lexicon: '', terms: new Map() };
-      const files = collectOutputs(result, { emit: (data, body) => mdx.get(data) ?? emitMdx(data, body), terms });
-      progress('collect', `${files.size} files`, performance.now() - t1);
-      return files;
-    },
+      const writer = await openOutput(outDir, { manifestDir: options.dir });
+      try {
+        // An entry page is identified by what it is made from: a page the last build wrote from the same inputs is
+        // kept (or hard-linked) without rendering it, reading it or hashing it.
+        const drafts = result.drafts;
+        const keys = drafts.map((d) => digest(fingerprint, JSON.stringify(d.data), bodyKeys.get(d.data.id) ?? JSON.stringify(d.body)));
+        const kept = await mapLimit(drafts, 64, (d, i) => writer.keep(entryFile(d.data.id), keys[i]));
+        const missing = drafts.flatMap((_, i) => (kept[i] ? [] : [i]));
+        const put = (i: number, mdx: string) => writer.put(entryFile(drafts[i].data.id), mdx, keys[i]);
+        stats.entries = drafts.length;
+        stats.entriesCached = drafts.length - missing.length;
+        if (missing.length >= minParallel * 25 && startPool()) {
+          // Small batches, two per thread in flight: each batch is copied to its thread, so this bounds the copies.
+          const batches = Array.from({ length: Math.ceil(missing.length / emitBatch) }, (_, b) => missing.slice(b * emitBatch, (b + 1) * emitBatch));
+          await mapLimit(batches, pool!.size * 2, async (ids) => {
+            const reply = await pool!.run({ kind: 'emit', items: ids.map((i) => ({ data: drafts[i].data, body: drafts[i].body as Root })) });
+            if (reply.kind !== 'emit') throw new Error('worker answered an emit task with another kind');
+            for (const [k, i] of ids.entries()) await put(i, reply.mdx[k]);
+          });
+          await stopPool();
+        } else for (const i of missing) await put(i, emitMdx(drafts[i].data, drafts[i].body));
+        progress('render', `${drafts.length} MDX: ${stats.entriesCached} kept, ${missing.length} rendered`, performance.now() - t0);
 
-    async write(outDir, files) {
-      const sync = await syncOutput(outDir, files, options.dir);
-      stats.filesUnchanged = sync.unchanged;
-      stats.filesWritten = sync.written;
-      stats.writeMode = sync.mode;
-      if (emitChanged) await writeFileAtomic(emitFile, serialize(emitPack));
-      if (terms) await writeFileAtomic(termsFile, serialize(terms));
+        const t1 = performance.now();
+        const saved = await readOptional(termsFile);
+        const memo = saved ? (deserialize(saved) as TermsMemo & { fingerprint: string }) : undefined;
+        const terms = memo?.fingerprint === fingerprint ? memo : { fingerprint, lexicon: '', terms: new Map<string, string>() };
+        const count = await putEach(writer, dataOutputs(result, terms));
+        progress('index', `kb.json, search index and wizard: ${count} files`, performance.now() - t1);
+
+        const t2 = performance.now();
+        const sync = await writer.finish();
+        Object.assign(stats, { filesUnchanged: sync.unchanged, filesWritten: sync.written, writeMode: sync.mode });
+        progress('emit', `${sync.unchanged + sync.written} files (${sync.unchanged} unchanged)`, performance.now() - t2);
+        await writeFileAtomic(termsFile, serialize(terms));
+      } catch (error) {
+        await writer.abort();
+        throw error;
+      }
       await pruneStore(analyses, usedAnalyses);
     },
 

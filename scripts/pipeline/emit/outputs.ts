@@ -1,24 +1,51 @@
+import type { KnowledgeBase } from '../../../src/shared/schemas/knowledge-base.ts';
+import { wizardOutputSchema } from '../../../src/shared/schemas/decision-tree.ts';
 import type { BuildResult } from '../build.ts';
 import type { ContentConfig } from '../config/load-config.ts';
 import { searchOutputFiles, type TermsMemo } from '../search-index/build-index.ts';
-import { wizardOutputSchema } from '../../../src/shared/schemas/decision-tree.ts';
 import { emitMdx } from './emit-mdx.ts';
-import type { OutputFiles } from './write-output.ts';
+import type { FileContent } from './output-writer.ts';
 
-/** What a caller (the build cache) can supply to collectOutputs: work an earlier build did. */
-export interface CollectOptions {
-  /** Renders one entry; defaults to emitMdx. */
-  emit?: typeof emitMdx;
-  /** Index terms of texts an earlier build analysed (see searchDocs). */
-  terms?: TermsMemo;
+/** A build result with the content config the search index needs. */
+export type OutputSource = BuildResult & { config?: Pick<ContentConfig, 'vocabulary' | 'synonyms'> };
+
+/** Where an entry's MDX page goes, inside the output folder. */
+export function entryFile(id: string): string {
+  return `entries/${id}.mdx`;
 }
 
-/** Every file a build writes, keyed by path inside the output folder. Pure and deterministic. */
-export function collectOutputs(result: BuildResult & { config?: Pick<ContentConfig, 'vocabulary' | 'synonyms'> }, { emit = emitMdx, terms }: CollectOptions = {}): OutputFiles {
-  const files: OutputFiles = new Map();
-  for (const draft of result.drafts) files.set(`entries/${draft.data.id}.mdx`, emit(draft.data, draft.body));
-  files.set('kb.json', `${JSON.stringify(result.kb, null, 2)}\n`);
-  if (result.config) for (const [name, data] of searchOutputFiles(result.kb, result.config, terms)) files.set(`search/${name}`, data);
-  if (result.wizard) files.set('wizard.json', `${JSON.stringify(wizardOutputSchema.parse(result.wizard), null, 2)}\n`);
-  return files;
+/**
+ * `kb.json`: the knowledge base as JSON with each source, entry and conflict on a line of its own, made one item at a
+ * time. At 50,000 entries the whole text would be one string of several hundred megabytes, and indenting it all
+ * took longer than writing it.
+ */
+export function* knowledgeBaseJson(kb: KnowledgeBase): Generator<string> {
+  const keys = (Object.keys(kb) as (keyof KnowledgeBase)[]).filter((k) => kb[k] !== undefined);
+  for (const [i, key] of keys.entries()) {
+    const value = kb[key];
+    yield `${i === 0 ? '{' : ','}${JSON.stringify(key)}:`;
+    if (Array.isArray(value) && value.length > 0) {
+      for (const [k, item] of value.entries()) yield `${k === 0 ? '[' : ','}\n${JSON.stringify(item)}`;
+      yield '\n]';
+    } else yield JSON.stringify(value);
+  }
+  yield keys.length === 0 ? '{}\n' : '}\n';
+}
+
+/** Every file a build writes besides the entry pages: `kb.json`, the search index and the wizard. Pure and deterministic. */
+export function* dataOutputs(result: OutputSource, terms?: TermsMemo): Generator<[string, FileContent]> {
+  yield ['kb.json', knowledgeBaseJson(result.kb)];
+  if (result.config) for (const [name, data] of searchOutputFiles(result.kb, result.config, terms)) yield [`search/${name}`, data];
+  if (result.wizard) yield ['wizard.json', `${JSON.stringify(wizardOutputSchema.parse(result.wizard), null, 2)}\n`];
+}
+
+/** Every file a build writes, entry pages first, each made only when the caller reaches it. */
+export function* buildOutputs(result: OutputSource): Generator<[string, FileContent]> {
+  for (const draft of result.drafts) yield [entryFile(draft.data.id), emitMdx(draft.data, draft.body)];
+  yield* dataOutputs(result);
+}
+
+/** Every file a build writes, as whole texts keyed by path inside the output folder (for tests and tools). */
+export function collectOutputs(result: OutputSource): Map<string, string | Uint8Array> {
+  return new Map([...buildOutputs(result)].map(([rel, content]) => [rel, typeof content === 'string' || content instanceof Uint8Array ? content : [...content].join('')]));
 }

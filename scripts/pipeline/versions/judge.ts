@@ -19,11 +19,6 @@ interface Ref {
 /** Key of a statement across the knowledge base. */
 export const statementKey = (s: { entry: string; statement: string }) => `${s.entry}#${s.statement}`;
 
-function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
-  return groups;
-}
 
 const newestFirst = (a: Ref, b: Ref) => b.s.asOf.localeCompare(a.s.asOf) || a.s.entry.localeCompare(b.s.entry) || a.s.statement.localeCompare(b.s.statement);
 
@@ -35,7 +30,7 @@ const newestFirst = (a: Ref, b: Ref) => b.s.asOf.localeCompare(a.s.asOf) || a.s.
  */
 export function judge(statements: ClaimedStatement[], statuses: StatusTable): { verdicts: Map<string, StatementVerdict>; conflicts: Conflict[] } {
   const refs: Ref[] = statements.flatMap((s) => s.claims.map((c) => ({ s, c })));
-  const groups = groupBy(refs, (r) => `${r.c.subject}\u0000${r.c.scope}`);
+  const groups = Map.groupBy(refs, (r) => `${r.c.subject}\u0000${r.c.scope}`);
   const outdatedBy = new Map<string, Ref[]>();
   const settled = new Map<string, boolean>();
   const outdatedRefs = new Set<Ref>();
@@ -99,7 +94,7 @@ export function judge(statements: ClaimedStatement[], statuses: StatusTable): { 
     const outdated = group.filter((r) => outdatedRefs.has(r));
     if (outdated.length > 0) conflicts.push({ subject, label, scope, kind: 'superseded', change: answerChange(group, outdatedRefs, statuses), statements: rows(group) });
     else if (group.some((r) => verdicts.get(statementKey(r.s))!.status === 'dated')) conflicts.push({ subject, label, scope, kind: 'dated', statements: rows(group) });
-    for (const [source, own] of groupBy(group, (r) => r.s.source)) {
+    for (const [source, own] of Map.groupBy(group, (r) => r.s.source)) {
       const clashing = own.filter((a) => own.some((b) => contradicts(a.c, b.c, statuses)));
       if (clashing.length > 0) conflicts.push({ subject, label, scope, kind: 'contradiction-in-document', note: `${source} gives "${label}" more than one answer.`, statements: rows(clashing) });
     }
@@ -126,8 +121,12 @@ function answerChange(group: Ref[], outdated: Set<Ref>, statuses: StatusTable): 
  */
 function futureContradictions(refs: Ref[], statuses: StatusTable, row: (r: Ref) => ConflictStatement): Conflict[] {
   const out: Conflict[] = [];
+  const versionLists = Map.groupBy(
+    refs.filter((r) => r.c.kind === 'versions'),
+    (r) => r.s.source,
+  );
   for (const promise of refs.filter((r) => r.c.qualifier && statuses.get(r.c.value)?.polarity === 'future')) {
-    const lists = refs.filter((r) => r.s.source === promise.s.source && r.c.kind === 'versions' && r.c.scope === promise.c.scope && r.c.value.split(',').includes(promise.c.qualifier!));
+    const lists = (versionLists.get(promise.s.source) ?? []).filter((r) => r.c.scope === promise.c.scope && r.c.value.split(',').includes(promise.c.qualifier!));
     if (lists.length === 0) continue;
     const { subject, label = subject, scope } = lists[0].c;
     out.push({
