@@ -35,21 +35,40 @@ export function judge(statements: ClaimedStatement[], statuses: StatusTable): { 
   const settled = new Map<string, boolean>();
   const outdatedRefs = new Set<Ref>();
 
+  // Claims are compared by kind and value only, so each pair of distinct answers is compared once: large knowledge
+  // bases have thousands of claims on one subject but few distinct answers.
+  const answer = (c: Claim) => `${c.kind}\u0000${c.value}`;
+  const compared = new Map<string, boolean>();
+  const agree = (a: Claim, b: Claim) => {
+    const pair = `${answer(a)}\u0001${answer(b)}`;
+    let same = compared.get(pair);
+    if (same === undefined) compared.set(pair, (same = agrees(a, b, statuses)));
+    return same;
+  };
   for (const group of groups.values()) {
     const newest = group.reduce((d, r) => (r.s.asOf > d ? r.s.asOf : d), '');
     const current = group.filter((r) => r.s.asOf === newest);
     for (const r of group) {
       if (r.s.asOf === newest) continue;
-      const confirmed = current.some((n) => agrees(r.c, n.c, statuses));
-      if (!confirmed && current.some((n) => !agrees(r.c, n.c, statuses))) outdatedRefs.add(r);
+      const confirmed = current.some((n) => agree(r.c, n.c));
+      if (!confirmed && current.some((n) => !agree(r.c, n.c))) outdatedRefs.add(r);
+    }
+    // The newest date of each distinct answer made in plain words and not outdated: a statement is settled when an
+    // answer agreeing with its own is newer.
+    const newestPlain = new Map<string, Ref>();
+    for (const n of group) {
+      if (n.s.timeRelative || outdatedRefs.has(n)) continue;
+      const seen = newestPlain.get(answer(n.c));
+      if (!seen || n.s.asOf > seen.s.asOf) newestPlain.set(answer(n.c), n);
     }
     for (const r of group) {
       const key = statementKey(r.s);
       if (outdatedRefs.has(r)) {
-        const by = group.filter((n) => n.s.asOf > r.s.asOf && !outdatedRefs.has(n) && !agrees(r.c, n.c, statuses));
+        const by = group.filter((n) => n.s.asOf > r.s.asOf && !outdatedRefs.has(n) && !agree(r.c, n.c));
         outdatedBy.set(key, [...(outdatedBy.get(key) ?? []), ...by]);
       }
-      const plainNewer = group.some((n) => n.s.asOf > r.s.asOf && !n.s.timeRelative && !outdatedRefs.has(n) && agrees(r.c, n.c, statuses));
+      let plainNewer = false;
+      for (const n of newestPlain.values()) if (n.s.asOf > r.s.asOf && agree(r.c, n.c)) plainNewer = true;
       settled.set(key, (settled.get(key) ?? true) && plainNewer);
     }
   }
