@@ -1,0 +1,24 @@
+// Unit tests for src/shared/query/analyze-query.ts over the fixture knowledge base: how a question becomes slots.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyzeQuery } from '../../../src/shared/query/analyze-query.ts';
+import type { SearchEngine } from '../../../src/shared/query/engine.ts';
+import { fixtureEngine } from './fixture-kb.ts';
+
+let engine: SearchEngine;
+beforeAll(async () => {
+  engine = await fixtureEngine();
+});
+
+const terms = (q: string) => analyzeQuery(engine, q).slots.map((s) => s.term);
+
+describe('shared/query/analyze-query', () => {
+  it('reads "A / B" as two words, without a slot for the slash', () => {
+    expect(terms('privileged / hostprocess containers')).toEqual(terms('privileged hostprocess containers'));
+    expect(terms('privileged / hostprocess containers')).not.toContain('slash');
+  });
+
+  it('keeps the slash as a symbol in a question about path separators', () => {
+    expect(terms('use \\ instead of / in windows paths')).toEqual(expect.arrayContaining(['backslash', 'slash']));
+    expect(terms('is / or \\ the separator')).toEqual(expect.arrayContaining(['backslash', 'slash']));
+  });
+});
