@@ -388,11 +388,12 @@ class Scorer {
       for (const target of statementAt(engine, n).sup) {
         if (statementAt(engine, target)?.e !== entry.n) continue;
         const replacement = this.statementRow(target);
-        let v = 0;
-        for (let j = 0; j < size; j++) v += idf[j] * Math.max(t[j], row[j], replacement[j]);
-        v *= weights.outdatedTransfer;
+        const lift = Array.from({ length: size }, (_, j) => weights.outdatedTransfer * Math.max(t[j], row[j], replacement[j]));
+        const v = lift.reduce((sum, c, j) => sum + idf[j] * c, 0);
         if (v > r.score) {
           r.score = v;
+          // What the question matched through the replaced statement counts as matched here (abstention reads it).
+          r.coverage = lift.map((c, j) => Math.max(c, coverage[j]));
           this.lifted.set(entry.n, target);
         }
         if (!r.matchedOutdated.includes(n)) r.matchedOutdated.push(n);
