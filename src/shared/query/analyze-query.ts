@@ -108,6 +108,14 @@ export function idfOf(engine: SearchEngine, df: number): number {
   return Math.log(1 + (total - df + 0.5) / (df + 0.5));
 }
 
+/** A term found in at most this share of entries says what a question is about; commoner ones only frame it. */
+export const tellingShare = 0.15;
+
+/** The idf from which a query term is telling (see `tellingShare`). */
+export function tellingIdf(engine: SearchEngine): number {
+  return idfOf(engine, tellingShare * engine.entries.length);
+}
+
 /**
  * Analyses a question: cleans it, corrects typos against the index vocabulary, reads synonym phrases, drops
  * stop and question words, and adds related terms. With `prefix`, the last word may be incomplete (search as
