@@ -4,7 +4,7 @@ import { analyzeQuery, tellingIdf, type AnalyzedQuery } from './analyze-query.ts
 import { loadTexts, statementAt, type EntryInfo, type SearchEngine, type StatementInfo } from './engine.ts';
 import { mergeFollowUp } from './follow-up.ts';
 import { maxScore, rankEntries, type RankedEntry } from './rank.ts';
-import { detectVerdict } from './verdict.ts';
+import { detectVerdict, isStageLabel } from './verdict.ts';
 
 /** A statement cited as the answer, with where it lives on the site and in the original document. */
 export interface Citation {
@@ -148,8 +148,9 @@ function toAnswer(engine: SearchEngine, query: AnalyzedQuery, r: RankedEntry, as
   const best = matched[0] ?? statements.find((s) => s.status !== 'outdated') ?? statements[0];
   const lead = statements.find((s) => s.status !== 'outdated');
   const after = statements[statements.indexOf(best) + 1];
+  // An entry's leading "Yes."/"No." or stage label ("[alpha]") answers for every statement under it.
   const verdictTexts = [
-    ...(lead && lead !== best && /^(yes|no)\b/i.test(lead.text) ? [lead.text] : []),
+    ...(lead && lead !== best && (/^(yes|no)\b/i.test(lead.text) || isStageLabel(lead.text)) ? [lead.text] : []),
     best.text,
     ...(after && after.status !== 'outdated' ? [after.text] : []),
     ...matched.slice(1, 3).map((s) => s.text),
