@@ -96,11 +96,18 @@ export function looksLikeName(text: string, start: number, end: number): boolean
   while (from > 0 && !/\s/.test(text[from - 1])) from--;
   while (to < text.length && !/\s/.test(text[to])) to++;
   const chunk = text.slice(from, to).replace(/^[("'`]+|[)"'`?!.,;:]+$/g, '');
-  if (/[_=/\\]|[a-z][A-Z]|[A-Za-z]\.[A-Za-z]/.test(chunk)) return false;
+  if (codeLike.test(chunk)) return false;
+  const word = text.slice(start, end);
+  if (/[A-Z]{2,}|[A-Za-z]\d|\d[A-Za-z]/.test(word)) return true;
   // A capitalised word counts even at the start of a sentence: only unknown words are asked about, and common
-  // sentence openers are all known or stop words.
-  return /[A-Z]{2,}|[A-Za-z]\d|\d[A-Za-z]|^[A-Z][a-z]/.test(text.slice(start, end));
+  // sentence openers are all known or stop words. After a setting's name it is the setting's value
+  // ("mountPropagation Bidirectional", "restartPolicy: Always"), not a name.
+  const previous = /(\S+)\s+$/.exec(text.slice(0, from))?.[1] ?? '';
+  return /^[A-Z][a-z]/.test(word) && !(codeLike.test(previous) || /[:=]$/.test(previous));
 }
+
+/** An identifier as code writes it: camelCase, snake_case, dotted paths, key=value, paths. */
+const codeLike = /[_=/\\]|[a-z][A-Z]|[A-Za-z]\.[A-Za-z]/;
 
 /** Inverse document frequency of a set of terms over entries (BM25 form, never negative). */
 export function idfOf(engine: SearchEngine, df: number): number {

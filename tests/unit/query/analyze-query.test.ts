@@ -1,6 +1,6 @@
 // Unit tests for src/shared/query/analyze-query.ts over the fixture knowledge base: how a question becomes slots.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyzeQuery } from '../../../src/shared/query/analyze-query.ts';
+import { analyzeQuery, looksLikeName } from '../../../src/shared/query/analyze-query.ts';
 import type { SearchEngine } from '../../../src/shared/query/engine.ts';
 import { fixtureEngine } from './fixture-kb.ts';
 
@@ -20,5 +20,15 @@ describe('shared/query/analyze-query', () => {
   it('keeps the slash as a symbol in a question about path separators', () => {
     expect(terms('use \\ instead of / in windows paths')).toEqual(expect.arrayContaining(['backslash', 'slash']));
     expect(terms('is / or \\ the separator')).toEqual(expect.arrayContaining(['backslash', 'slash']));
+  });
+
+  it('tells names from the values of settings', () => {
+    const named = (text: string, word: string) => looksLikeName(text, text.indexOf(word), text.indexOf(word) + word.length);
+    expect(named('How do I RDP into a node through Azure Bastion?', 'Bastion')).toBe(true);
+    expect(named('Can node pools use Gen2 VMs?', 'Gen2')).toBe(true);
+    // The value of a setting named just before it is not a name.
+    expect(named('mountPropagation Bidirectional for windows containers', 'Bidirectional')).toBe(false);
+    expect(named('restartPolicy: Always on windows', 'Always')).toBe(false);
+    expect(named('add NET_ADMIN capability', 'NET_ADMIN')).toBe(false);
   });
 });
