@@ -86,8 +86,8 @@ export function completions(engine: SearchEngine, prefix: string, limit = 8): st
 }
 
 /**
- * Whether the words at [start, end) of a question look like a name: an acronym (GPU), letters with digits (Gen2)
- * or a capitalised word (Bastion). Code-like tokens (NET_ADMIN, spec.os.name, ASP.NET) are
+ * Whether the words at [start, end) of a question look like a name: an acronym (GPU, or sql typed in lowercase),
+ * letters with digits (Gen2) or a capitalised word (Bastion). Code-like tokens (NET_ADMIN, spec.os.name, ASP.NET) are
  * values of things the user names otherwise, not names.
  */
 export function looksLikeName(text: string, start: number, end: number): boolean {
@@ -99,6 +99,8 @@ export function looksLikeName(text: string, start: number, end: number): boolean
   if (codeLike.test(chunk)) return false;
   const word = text.slice(start, end);
   if (/[A-Z]{2,}|[A-Za-z]\d|\d[A-Za-z]/.test(word)) return true;
+  // A short word without a vowel is an acronym typed in lowercase ("sql", "smb"): English words have vowels.
+  if (/^[b-df-hj-np-tv-xz]{2,5}$/i.test(word)) return true;
   // A capitalised word counts even at the start of a sentence: only unknown words are asked about, and common
   // sentence openers are all known or stop words. After a setting's name it is the setting's value
   // ("mountPropagation Bidirectional", "restartPolicy: Always"), not a name.

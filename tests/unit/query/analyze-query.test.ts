@@ -30,5 +30,9 @@ describe('shared/query/analyze-query', () => {
     expect(named('mountPropagation Bidirectional for windows containers', 'Bidirectional')).toBe(false);
     expect(named('restartPolicy: Always on windows', 'Always')).toBe(false);
     expect(named('add NET_ADMIN capability', 'NET_ADMIN')).toBe(false);
+    // An acronym typed in lowercase has no vowel; a plain English word has.
+    expect(named('connect a pod to azure sql over a private endpoint', 'sql')).toBe(true);
+    expect(named('mount an smb share', 'smb')).toBe(true);
+    expect(named('reach on-prem networks', 'prem')).toBe(false);
   });
 });
