@@ -86,8 +86,8 @@ export function completions(engine: SearchEngine, prefix: string, limit = 8): st
 }
 
 /**
- * Whether the words at [start, end) of a question look like a name: an acronym (GPU), letters with digits (Gen2)
- * or a capitalised word (Bastion). Code-like tokens (NET_ADMIN, spec.os.name, ASP.NET) are
+ * Whether the words at [start, end) of a question look like a name: an acronym (GPU, or sql typed in lowercase),
+ * letters with digits (Gen2) or a capitalised word (Bastion). Code-like tokens (NET_ADMIN, spec.os.name, ASP.NET) are
  * values of things the user names otherwise, not names.
  */
 export function looksLikeName(text: string, start: number, end: number): boolean {
@@ -96,16 +96,33 @@ export function looksLikeName(text: string, start: number, end: number): boolean
   while (from > 0 && !/\s/.test(text[from - 1])) from--;
   while (to < text.length && !/\s/.test(text[to])) to++;
   const chunk = text.slice(from, to).replace(/^[("'`]+|[)"'`?!.,;:]+$/g, '');
-  if (/[_=/\\]|[a-z][A-Z]|[A-Za-z]\.[A-Za-z]/.test(chunk)) return false;
+  if (codeLike.test(chunk)) return false;
+  const word = text.slice(start, end);
+  if (/[A-Z]{2,}|[A-Za-z]\d|\d[A-Za-z]/.test(word)) return true;
+  // A short word without a vowel is an acronym typed in lowercase ("sql", "smb"): English words have vowels.
+  if (/^[b-df-hj-np-tv-xz]{2,5}$/i.test(word)) return true;
   // A capitalised word counts even at the start of a sentence: only unknown words are asked about, and common
-  // sentence openers are all known or stop words.
-  return /[A-Z]{2,}|[A-Za-z]\d|\d[A-Za-z]|^[A-Z][a-z]/.test(text.slice(start, end));
+  // sentence openers are all known or stop words. After a setting's name it is the setting's value
+  // ("mountPropagation Bidirectional", "restartPolicy: Always"), not a name.
+  const previous = /(\S+)\s+$/.exec(text.slice(0, from))?.[1] ?? '';
+  return /^[A-Z][a-z]/.test(word) && !(codeLike.test(previous) || /[:=]$/.test(previous));
 }
+
+/** An identifier as code writes it: camelCase, snake_case, dotted paths, key=value, paths. */
+const codeLike = /[_=/\\]|[a-z][A-Z]|[A-Za-z]\.[A-Za-z]/;
 
 /** Inverse document frequency of a set of terms over entries (BM25 form, never negative). */
 export function idfOf(engine: SearchEngine, df: number): number {
   const total = engine.entries.length;
   return Math.log(1 + (total - df + 0.5) / (df + 0.5));
+}
+
+/** A term found in at most this share of entries says what a question is about; commoner ones only frame it. */
+export const tellingShare = 0.15;
+
+/** The idf from which a query term is telling (see `tellingShare`). */
+export function tellingIdf(engine: SearchEngine): number {
+  return idfOf(engine, tellingShare * engine.entries.length);
 }
 
 /**

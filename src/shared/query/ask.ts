@@ -1,10 +1,10 @@
 import type { Verdict } from '../schemas/entry.ts';
 import { entryPath, topicPath } from '../urls.ts';
-import { analyzeQuery, idfOf, type AnalyzedQuery } from './analyze-query.ts';
+import { analyzeQuery, tellingIdf, type AnalyzedQuery } from './analyze-query.ts';
 import { loadTexts, statementAt, type EntryInfo, type SearchEngine, type StatementInfo } from './engine.ts';
 import { mergeFollowUp } from './follow-up.ts';
 import { maxScore, rankEntries, type RankedEntry } from './rank.ts';
-import { detectVerdict } from './verdict.ts';
+import { detectVerdict, isStageLabel } from './verdict.ts';
 
 /** A statement cited as the answer, with where it lives on the site and in the original document. */
 export interface Citation {
@@ -80,8 +80,6 @@ export const abstention = {
   minConfidence: 0.3,
   /** A question naming something the index has never seen needs this much confidence. */
   namedConfidence: 0.75,
-  /** With unknown words in the question, the best entry must match a term found in at most this share of entries. */
-  specificShare: 0.15,
   /** Share of an unknown plain word's idf that counts against confidence. */
   unknownWord: 0.3,
   /** Share of an unknown name's idf that counts against confidence. */
@@ -94,10 +92,11 @@ export function shouldAbstain(engine: SearchEngine, query: AnalyzedQuery, best: 
   const confidence = confidenceOf(query, best);
   if (confidence < abstention.minConfidence) return true;
   if (query.slots.some((s) => s.unknown && s.named) && confidence < abstention.namedConfidence) return true;
-  // With words the index has never seen, a match on generic words alone ("AKS", "Windows", "node") is no answer.
+  // With words the index has never seen, a match on generic words alone ("AKS", "Windows", "node") is no answer: the
+  // best entry must match a telling term.
   if (!query.slots.some((s) => s.unknown)) return false;
-  const specific = idfOf(engine, abstention.specificShare * engine.entries.length);
-  return !query.slots.some((s, j) => best.coverage[j] >= 0.6 && s.idf >= specific);
+  const telling = tellingIdf(engine);
+  return !query.slots.some((s, j) => best.coverage[j] >= 0.6 && s.idf >= telling);
 }
 
 /** Options for `ask`. */
@@ -149,8 +148,9 @@ function toAnswer(engine: SearchEngine, query: AnalyzedQuery, r: RankedEntry, as
   const best = matched[0] ?? statements.find((s) => s.status !== 'outdated') ?? statements[0];
   const lead = statements.find((s) => s.status !== 'outdated');
   const after = statements[statements.indexOf(best) + 1];
+  // An entry's leading "Yes."/"No." or stage label ("[alpha]") answers for every statement under it.
   const verdictTexts = [
-    ...(lead && lead !== best && /^(yes|no)\b/i.test(lead.text) ? [lead.text] : []),
+    ...(lead && lead !== best && (/^(yes|no)\b/i.test(lead.text) || isStageLabel(lead.text)) ? [lead.text] : []),
     best.text,
     ...(after && after.status !== 'outdated' ? [after.text] : []),
     ...matched.slice(1, 3).map((s) => s.text),

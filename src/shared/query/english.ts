@@ -19,8 +19,19 @@ export const stopWords: ReadonlySet<string> = new Set(
     'need needs want wants know tell help please thanks thank hi hello hey anyone someone something anything ' +
     'thing things like really actually still yet already even get gets got getting way ways make makes ' +
     'go goes going let lets s t d ll m re ve y im ive id youre weve theyre thats whats theres ' +
-    'one ones would instead else whether much many lot lots kind sort able').split(' '),
+    'one ones would instead else whether much many lot lots kind sort able ' +
+    // Chat shorthand from issue trackers ("w/ windows pools", "bc the images are huge", "pls").
+    'w o bc cuz coz pls plz thx tho btw fyi imo afaik iirc u ur ' +
+    // Words about the documents rather than their subject ("the old docs said 400").
+    'doc docs documentation said says mentioned mentions').split(' '),
 );
+
+/** Numbers that English text spells out ("eight node pools") and questions type as digits ("8 nodepools"). */
+export const numberWords: readonly (readonly [string, string])[] = (
+  'two 2 three 3 four 4 five 5 six 6 seven 7 eight 8 nine 9 ten 10 eleven 11 twelve 12'
+)
+  .split(' ')
+  .flatMap((w, i, all) => (i % 2 === 0 ? [[w, all[i + 1]] as const] : []));
 
 /** Reduces a word to its stem (Porter); tokens with digits or symbols stay as they are. */
 export function stem(word: string): string {

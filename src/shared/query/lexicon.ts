@@ -1,5 +1,5 @@
 import type { Synonyms } from '../schemas/synonyms.ts';
-import { questionWords, stem, stopWords } from './english.ts';
+import { numberWords, questionWords, stem, stopWords } from './english.ts';
 import { normalizeWord, tokenize, type Token } from './normalize.ts';
 
 /** A phrase (as stems) read as a group's canonical term. */
@@ -52,7 +52,7 @@ export function canonicalTerm(phrase: string): string {
   return phraseStems(phrase).join('_');
 }
 
-/** Compiles the synonyms data, plus extra groups (abbreviations the sources define), into a lexicon. */
+/** Compiles the synonyms data, plus extra groups (abbreviations the sources define) and spelled-out numbers, into a lexicon. */
 export function compileLexicon(data: Synonyms, extraGroups: readonly (readonly string[])[] = []): Lexicon {
   const canonicalOf = new Map<string, string>();
   const groups = new Map<string, Set<string>>();
@@ -72,6 +72,7 @@ export function compileLexicon(data: Synonyms, extraGroups: readonly (readonly s
   };
   for (const group of data.synonyms) addGroup(group);
   for (const group of extraGroups) addGroup(group);
+  for (const group of numberWords) addGroup(group);
 
   const phrases = new Map<string, PhraseRule[]>();
   const words = new Set<string>();

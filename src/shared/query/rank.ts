@@ -1,4 +1,4 @@
-import type { Alternative, AnalyzedQuery } from './analyze-query.ts';
+import { tellingIdf, type Alternative, type AnalyzedQuery } from './analyze-query.ts';
 import { postings, statementAt, type EntryInfo, type SearchEngine, type TermPostings } from './engine.ts';
 
 /** Field boosts and demotions. Titles are often the question itself (FAQ), so they weigh at least as much as text. */
@@ -213,6 +213,8 @@ class Scorer {
   private readonly rowsOf = new Map<number, { n: number; row: Float64Array }[]>();
   private readonly lifted = new Map<number, number>();
   private readonly idf: number[];
+  /** Slots whose term is telling (see `tellingIdf`). */
+  private readonly telling: number[];
   private readonly size: number;
   private readonly title: Float64Array;
   private readonly zero: Float64Array;
@@ -226,6 +228,8 @@ class Scorer {
     this.units = units;
     this.size = query.slots.length;
     this.idf = query.slots.map((s) => s.idf);
+    const telling = tellingIdf(engine);
+    this.telling = this.idf.flatMap((v, j) => (v >= telling ? [j] : []));
     this.title = new Float64Array(this.size);
     this.zero = new Float64Array(this.size);
     const t = tablesOf(engine);
@@ -317,6 +321,11 @@ class Scorer {
     return top;
   }
 
+  /** True when statement `n` holds a term of slot `j` (whether or not its entry is a candidate yet). */
+  private statementMatches(n: number, j: number): boolean {
+    return this.units.some((u) => u.j === j && u.field === 'statements' && has(u.bits, n));
+  }
+
   private lookUp(table: HitTable, units: Unit[], n: number): void {
     for (const { j, alt, bits } of units) if (has(bits, n)) table.hit(n, j, alt.weight);
   }
@@ -388,11 +397,18 @@ class Scorer {
       for (const target of statementAt(engine, n).sup) {
         if (statementAt(engine, target)?.e !== entry.n) continue;
         const replacement = this.statementRow(target);
-        let v = 0;
-        for (let j = 0; j < size; j++) v += idf[j] * Math.max(t[j], row[j], replacement[j]);
-        v *= weights.outdatedTransfer;
+        // An outdated statement about several things ("Network Policy and cluster autoscaler aren't endorsed") is
+        // replaced by one statement per thing: a word of the question goes to the replacement about it, not to all.
+        // Replacements that share a telling word of the question are about the same thing, and share the match.
+        const [own, elsewhere] = partition(statementAt(engine, n).sup, (o) => statementAt(engine, o)?.e === entry.n);
+        const others = elsewhere.filter((o) => !this.telling.some((k) => this.statementMatches(o, k) && own.some((m) => this.statementMatches(m, k))));
+        const passed = (j: number) => t[j] > 0 || own.some((o) => this.statementMatches(o, j)) || !others.some((o) => this.statementMatches(o, j));
+        const lift = Array.from({ length: size }, (_, j) => weights.outdatedTransfer * Math.max(t[j], passed(j) ? row[j] : 0, replacement[j]));
+        const v = lift.reduce((sum, c, j) => sum + idf[j] * c, 0);
         if (v > r.score) {
           r.score = v;
+          // What the question matched through the replaced statement counts as matched here (abstention reads it).
+          r.coverage = lift.map((c, j) => Math.max(c, coverage[j]));
           this.lifted.set(entry.n, target);
         }
         if (!r.matchedOutdated.includes(n)) r.matchedOutdated.push(n);
@@ -401,6 +417,11 @@ class Scorer {
     this.rowsOf.set(entry.n, rows);
     this.ranked.set(entry.n, r);
   }
+}
+
+/** Splits a list by a test: the items that pass, then the rest. */
+function partition<T>(list: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  return [list.filter(test), list.filter((item) => !test(item))];
 }
 
 /** The most a query could score: every slot matched at full weight. */

@@ -23,16 +23,24 @@ const auxiliaries = new Set(
   'can could is are am was were do does did will would should shall may might must has have had cant couldnt isnt arent doesnt dont wont wouldnt shouldnt hasnt havent'.split(' '),
 );
 const polarOpeners = new Set(['supported', 'possible', 'available', 'allowed', 'works', 'working']);
-const polarTail = /\b(supported|support|works?|working|possible|available|allowed|ok|okay|ga|yet|right|true|enabled|compatible)\s*\??\s*$/i;
-const necessityPattern = /\b(have to|has to|need to|needs to|must i|must we|must you|required|requirement|necessary|mandatory|do i need|do we need)\b/i;
+const polarTail = /\b(supported|support|works?|working|possible|available|allowed|ok|okay|ga|yet|right|true|enabled|compatible|recommended|advised|advisable|respected|honou?red)\s*\??\s*$/i;
+const necessityPattern = /\b(have to|has to|need to|needs to|must i|must we|must you|required|requirement|necessary|mandatory|do (?:i|we|you) (?:still |really |even |actually |also )?need)\b/i;
 const availabilityPattern = /\b(ga|generally available|general availability|out of preview|production[- ]ready)\b/i;
+
+// "Why can't I …?" asks about a capability it takes to be missing: the verdict is about that capability.
+const whyNot = /(?:^|[.?!;,]\s+)why\s+(?:can't|cannot|can not|cant|couldn't|couldnt|doesn't|doesnt|does not|don't|dont|do not|won't|wont|isn't|isnt|aren't|arent)\b/i;
+// A question word after a comma and a conjunction asks the question ("kubenet is out, so which CNI mode?"), unless
+// it only adds to a yes/no question ("does it cover that, and how?").
+const trailingOpen = /,\s*(?:and|so|but|then)\s+(?:how|what|whats|which|where|when|why|who)\b/i;
 
 /** Reads the shape of a question from its wording. */
 export function questionShape(question: string): QuestionShape {
   // Clauses: sentences, and the parts around a dash or colon ("NFS volumes on AKS - supported?").
   const clauses = question.split(/[.?!;]\s+|\s+[-–—]+\s+|:\s+/).map((c) => analyzeTokens(c).map((t) => t.word)).filter((c) => c.length > 0);
-  const open = clauses.some((c) => openWords.has(c[0]) || (c[0] === 'and' && openWords.has(c[1])));
-  const polar = !open && (clauses.some((c) => auxiliaries.has(c[0]) || polarOpeners.has(c[0])) || polarTail.test(question.trim()));
+  const capability = whyNot.test(question);
+  const polarClause = clauses.some((c) => auxiliaries.has(c[0]) || polarOpeners.has(c[0]));
+  const open = !capability && (clauses.some((c) => openWords.has(c[0]) || (c[0] === 'and' && openWords.has(c[1]))) || (!polarClause && trailingOpen.test(question)));
+  const polar = !open && (capability || polarClause || polarTail.test(question.trim()));
   const choice = polar && /,?\s+or\s+(does|do|is|are|can|must|should|will|would|has|have)\b/i.test(question);
   return { polar, open, choice, necessity: necessityPattern.test(question), availability: availabilityPattern.test(question) };
 }
@@ -44,7 +52,7 @@ const cues = {
   // Denials of a capability ("not supported", "can't", "doesn't support"): they answer even a bare keyword query.
   denial: new RegExp(
     [
-      String.raw`\bnot\s+(?:be\s+|yet\s+|currently\s+|fully\s+)?(?:supported|available|possible|allowed|implemented|provided|endorsed|enabled|applicable|compatible|permitted)\b`,
+      String.raw`\bnot\s+(?:be\s+|yet\s+|currently\s+)?(?:supported|available|possible|allowed|implemented|provided|endorsed|enabled|applicable|compatible|permitted)\b`,
       String.raw`\b(?:isn't|aren't|is not|are not)\s+(?:yet\s+|currently\s+)?(?:supported|available|possible|allowed|implemented|provided|endorsed|enabled)\b`,
       String.raw`\b(?:doesn't|don't|didn't|do not|does not|did not|won't|will not)\s+(?:yet\s+|currently\s+)?(?:support|work|apply|allow|have)\b`,
       String.raw`\b(?:can't|cannot|can not|couldn't|mustn't)\b`,
@@ -53,11 +61,18 @@ const cues = {
   ),
   // Any negation: it answers a yes/no question ("Will it touch my Linux pools?" – "… are not affected").
   negative: /\b(?:not|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|won't|can't|cannot|couldn't|mustn't|never|unsupported|unavailable|impossible|no effect|no support)\b/,
-  partial: /\b(preview|preliminary|partial|partially|limited|(?:has|have|with) (?:the following |some |several )?limitations|experimental|beta|alpha|not all|some of|for the most part|with caveats|except)\b/,
+  partial: /\b(preview|preliminary|partial|partially|not (?:fully|completely|entirely)|limited|(?:has|have|with) (?:the following |some |several )?limitations|experimental|beta|alpha|not all|some of|for the most part|with caveats|except)\b/,
+  // A limit clear enough to answer even a bare keyword query.
+  limited: /\b(preview|preliminary|experimental|alpha|beta|partial|partially|not (?:fully|completely|entirely))\b/,
   positive: /\b(supported|supports|support is|available|can|could|allows?|enables?|lets? you|letting you|possible|works?|is able|are able|yes)\b/,
-  requirement: /\b(must|required|requires|need to|needs to|have to|has to|always|mandatory|only way)\b/,
+  requirement: /\b(must|required|requires|needs?|have to|has to|always|mandatory|only way)\b/,
   depends: /\b(depends|depending on|it varies|varies by|based on your)\b/,
 };
+
+/** True for a short label that gives a whole entry its stage ("FEATURE STATE: Kubernetes v1.26 [alpha]"). */
+export function isStageLabel(text: string): boolean {
+  return text.split(/\s+/).length <= 8 && cues.limited.test(text.toLowerCase());
+}
 
 /** True when the text says "only X" where X is an alternative to something the question names. */
 function excludesAsked(text: string, asked: Set<string>, lexicon: Lexicon): boolean {
@@ -109,21 +124,27 @@ export function detectVerdict(question: string, statements: readonly string[], c
   // is not malicious."), so it counts too.
   const [best, next = ''] = texts;
   const near = (re: RegExp) => re.test(best) || re.test(next);
+  // A statement after the best one that rules out *other* things ("… built by other versions are not supported")
+  // limits the alternatives, not what was asked.
+  const nearNegative = cues.negative.test(best) || (cues.negative.test(next) && !/\bother\b/.test(next));
   if (texts.some((t) => excludesAsked(t, asked, lexicon))) return 'no';
-  if (near(cues.depends)) return 'depends';
+  // "It depends on …" leaves the answer open, but a dependency that is missing ("depends on Linux namespaces, which
+  // are not implemented on Windows") is a no.
+  const conditional = [best, next].find((t) => cues.depends.test(t));
+  if (conditional !== undefined) return cues.denial.test(conditional) ? 'no' : 'depends';
   if (!shape.polar) {
     // A bare keyword query ("runAsGroup windows pod") takes only a clear denial or limit in its best statement.
     if (cues.denial.test(best)) return 'no';
-    return /\b(preview|preliminary|experimental|alpha|beta|partial|partially)\b/.test(best) ? 'partial' : null;
+    return cues.limited.test(best) ? 'partial' : null;
   }
   if (shape.necessity) {
-    if (near(cues.negative)) return 'no';
+    if (nearNegative) return 'no';
     if (cues.requirement.test(best)) return 'yes';
     return cues.positive.test(best) ? 'no' : fallback;
   }
   if (cues.negative.test(best) && !cues.partial.test(best)) return 'no';
   if (near(cues.partial)) return shape.availability && cues.partial.test(best) ? 'no' : 'partial';
-  if (near(cues.negative)) return 'no';
+  if (nearNegative) return 'no';
   // "Is X still …?" answered by what replaced the old statement: no longer ("still not …?": no longer not, yes).
   if (context.replacesAsked && /\bstill\b/i.test(question)) return /\bstill\s+(not|no|isn't|aren't|can't|cannot|unsupported)\b/i.test(question) ? 'yes' : 'no';
   return fallback ?? 'yes';

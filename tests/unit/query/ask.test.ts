@@ -44,6 +44,20 @@ describe('shared/query/ask', () => {
     expect(outdatedRank === -1 || outdatedRank > 0).toBe(true);
   });
 
+  it('answers with the replacement when only the outdated statement matches a word of the question', async () => {
+    // "8" matches only the outdated "eight node pools"; the match, and so the confidence, passes to its replacement.
+    const result = await ask(engine, 'we hit the 8 node pool limit, what now');
+    expect(result.abstained).toBe(false);
+    expect(result.answers[0].id).toBe('new-faq-how-many-node-pools');
+    expect(result.answers[0].outdated.map((o) => o.text)).toContain('A cluster can have a maximum of eight node pools.');
+  });
+
+  it('passes each word matched in an outdated statement about several things to the replacement about that word', async () => {
+    // The old statement names huge pages and the cluster autoscaler; each has its own replacement.
+    expect((await top('cluster autoscaler on windows - supported?')).id).toBe('new-faq-scaling');
+    expect((await top('huge pages on windows - supported?')).id).toBe('new-faq-huge-pages');
+  });
+
   it('abstains on questions the knowledge base does not answer, offering nearest topics', async () => {
     const result = await ask(engine, 'How much does a GPU node cost per hour in Bastion?');
     expect(result.abstained).toBe(true);

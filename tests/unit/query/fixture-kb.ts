@@ -94,6 +94,40 @@ const entries: EntrySpec[] = [
     topics: ['observability'],
     statements: [{ id: 's-aaaa0009', text: 'Yes, Azure Monitor collects logs and metrics from Windows nodes. Container insights is in public preview for Windows Server 2022.' }],
   },
+  {
+    id: 'old-limits-preview-features',
+    source: 'old-limits',
+    type: 'limitation',
+    title: 'Preview features',
+    topics: ['limits'],
+    statements: [
+      {
+        id: 's-bbbb0002',
+        text: 'Preview features such as huge pages and cluster autoscaler are not endorsed for Windows nodes.',
+        status: 'outdated',
+        supersededBy: [
+          { entry: 'new-faq-huge-pages', statement: 's-aaaa0010' },
+          { entry: 'new-faq-scaling', statement: 's-aaaa0011' },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'new-faq-huge-pages',
+    source: 'new-faq',
+    type: 'faq',
+    title: 'Huge pages',
+    topics: ['limits'],
+    statements: [{ id: 's-aaaa0010', text: 'Windows supports huge pages.' }],
+  },
+  {
+    id: 'new-faq-scaling',
+    source: 'new-faq',
+    type: 'faq',
+    title: 'Scaling',
+    topics: ['limits'],
+    statements: [{ id: 's-aaaa0011', text: 'Cluster autoscaler guidance is unchanged for Windows nodes.' }],
+  },
 ];
 
 /** The fixture knowledge base, validated by the real schema. */

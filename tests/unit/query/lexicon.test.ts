@@ -20,6 +20,15 @@ describe('shared/query/lexicon', () => {
     expect(queryTerms('AFD')).toEqual(queryTerms('azure front door'));
   });
 
+  it('reads a number typed as digits as the same term as the number spelled out', () => {
+    expect(queryTerms('8 nodepools')).toEqual(queryTerms('eight node pools'));
+    expect(indexTerms('a maximum of eight node pools', lexicon)).toEqual(expect.arrayContaining(queryTerms('8')));
+  });
+
+  it('drops chat shorthand and words about the documents themselves', () => {
+    expect(queryTerms('node pools w/ windows bc the docs said so')).toEqual(queryTerms('node pools windows'));
+  });
+
   it('drops stop and question words from queries and prefers the longest phrase', () => {
     expect(queryTerms('how do I run it on windows server 2022?')).toEqual(['run', 'window_server_2022']);
   });

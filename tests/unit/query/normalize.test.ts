@@ -16,6 +16,16 @@ describe('shared/query/normalize', () => {
     expect(tokenize('/mnt/volume c:\\temp').map((t) => t.word)).toEqual(['mnt', 'volume', 'c', 'temp']);
   });
 
+  it('reads a slash between two words as a separator, not as the word "slash"', () => {
+    const words = (text: string) => tokenize(text).map((t) => t.word);
+    expect(words('how do windows containers handle SIGTERM / graceful shutdown')).toEqual(['how', 'do', 'windows', 'containers', 'handle', 'sigterm', 'graceful', 'shutdown']);
+    expect(words('same IPv4 and / or IPv6 address')).toEqual(['same', 'ipv4', 'and', 'or', 'ipv6', 'address']);
+    // The symbol itself: after a function word, at the end, or beside a backslash the text also names.
+    expect(words('use \\ instead of / in paths')).toContain('slash');
+    expect(words('instead of / in pod specs')).toContain('slash');
+    expect(words('should I use / or \\ in windows paths')).toEqual(['should', 'i', 'use', 'slash', 'or', 'backslash', 'in', 'windows', 'paths']);
+  });
+
   it('cleans raw input: control characters, whitespace, length, non-strings', () => {
     expect(cleanQuery('  a\u0000b\u200f  c\n\t d ')).toBe('a b c d');
     expect(cleanQuery('x'.repeat(10_000))).toHaveLength(maxQueryChars);

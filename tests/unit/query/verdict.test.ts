@@ -1,7 +1,7 @@
 // Unit tests for src/shared/query/verdict.ts: question shapes and general wording rules.
 import { describe, expect, it } from 'vitest';
 import { compileLexicon } from '../../../src/shared/query/lexicon.ts';
-import { detectVerdict, questionShape } from '../../../src/shared/query/verdict.ts';
+import { detectVerdict, isStageLabel, questionShape } from '../../../src/shared/query/verdict.ts';
 import { fixtureSynonyms } from './fixture-kb.ts';
 
 const lexicon = compileLexicon(fixtureSynonyms());
@@ -43,6 +43,39 @@ describe('shared/query/verdict', () => {
   it('reads necessity questions the other way round', () => {
     expect(verdict('Do I have to switch to another tool to get X?', 'X support is generally available.')).toBe('no');
     expect(verdict('Do I need a Linux node pool?', 'Every cluster must have a Linux node pool.')).toBe('yes');
+  });
+
+  it('reads hedged and conditional wording', () => {
+    // "Not fully" is part of the way, not a denial.
+    expect(verdict('is X respected on windows?', 'X - this is not fully implemented on Windows.')).toBe('partial');
+    expect(verdict('X windows', 'X - this is not fully implemented on Windows.')).toBe('partial');
+    // A dependency that is missing is a no; an open "it depends" stays one.
+    expect(verdict('X: true on windows pods, does that work', 'X is a beta feature, and depends on Linux namespaces which are not implemented on Windows.')).toBe('no');
+    expect(verdict('does X work?', 'It depends on the network plugin.')).toBe('depends');
+  });
+
+  it('does not take a following statement about other things as a denial of what was asked', () => {
+    expect(verdict('can it run ws2022 nodes?', 'It uses Windows Server 2019 and Windows Server 2022.', 'Images built by other versions are not supported.')).toBe('yes');
+    expect(verdict('can it run ws2016 nodes?', 'It uses Windows Server 2019.', 'Windows Server 2016 is not supported.')).toBe('no');
+  });
+
+  it('reads more question shapes', () => {
+    // "Why can't I …?" is about the capability; "why is …?" asks for a reason.
+    expect(questionShape("why can't a windows node reach its own service IP")).toMatchObject({ polar: true, open: false });
+    expect(verdict("why can't a windows node reach its own service IP", 'Windows hosts are not able to access the IP of services scheduled on them.')).toBe('no');
+    expect(questionShape('why is there an unexpected user on my node?')).toMatchObject({ polar: false, open: true });
+    // A question word after ", so" asks the question; after a yes/no question it only adds to it.
+    expect(questionShape('ok kubenet is a no-go, so which CNI mode should I pick?')).toMatchObject({ open: true });
+    expect(questionShape('does the architecture account for that, and how?')).toMatchObject({ polar: true, open: false });
+    expect(questionShape('ephemeral os disks for windows nodes - recommended?')).toMatchObject({ polar: true });
+    expect(questionShape('do i still need a linux nodepool?')).toMatchObject({ necessity: true });
+    expect(verdict('do i still need a linux nodepool?', 'To run NGINX you need a Linux node pool alongside your Windows node pool.')).toBe('yes');
+  });
+
+  it('knows a stage label that heads an entry', () => {
+    expect(isStageLabel('FEATURE STATE: Kubernetes v1.26 [alpha]')).toBe(true);
+    expect(isStageLabel('FEATURE STATE: Kubernetes v1.20 [stable]')).toBe(false);
+    expect(isStageLabel('The kubelet can now request that pods use the host network namespace, an alpha feature since v1.26.')).toBe(false);
   });
 
   it('gives no verdict to open questions', () => {

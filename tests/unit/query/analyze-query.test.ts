@@ -1,0 +1,38 @@
+// Unit tests for src/shared/query/analyze-query.ts over the fixture knowledge base: how a question becomes slots.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyzeQuery, looksLikeName } from '../../../src/shared/query/analyze-query.ts';
+import type { SearchEngine } from '../../../src/shared/query/engine.ts';
+import { fixtureEngine } from './fixture-kb.ts';
+
+let engine: SearchEngine;
+beforeAll(async () => {
+  engine = await fixtureEngine();
+});
+
+const terms = (q: string) => analyzeQuery(engine, q).slots.map((s) => s.term);
+
+describe('shared/query/analyze-query', () => {
+  it('reads "A / B" as two words, without a slot for the slash', () => {
+    expect(terms('privileged / hostprocess containers')).toEqual(terms('privileged hostprocess containers'));
+    expect(terms('privileged / hostprocess containers')).not.toContain('slash');
+  });
+
+  it('keeps the slash as a symbol in a question about path separators', () => {
+    expect(terms('use \\ instead of / in windows paths')).toEqual(expect.arrayContaining(['backslash', 'slash']));
+    expect(terms('is / or \\ the separator')).toEqual(expect.arrayContaining(['backslash', 'slash']));
+  });
+
+  it('tells names from the values of settings', () => {
+    const named = (text: string, word: string) => looksLikeName(text, text.indexOf(word), text.indexOf(word) + word.length);
+    expect(named('How do I RDP into a node through Azure Bastion?', 'Bastion')).toBe(true);
+    expect(named('Can node pools use Gen2 VMs?', 'Gen2')).toBe(true);
+    // The value of a setting named just before it is not a name.
+    expect(named('mountPropagation Bidirectional for windows containers', 'Bidirectional')).toBe(false);
+    expect(named('restartPolicy: Always on windows', 'Always')).toBe(false);
+    expect(named('add NET_ADMIN capability', 'NET_ADMIN')).toBe(false);
+    // An acronym typed in lowercase has no vowel; a plain English word has.
+    expect(named('connect a pod to azure sql over a private endpoint', 'sql')).toBe(true);
+    expect(named('mount an smb share', 'smb')).toBe(true);
+    expect(named('reach on-prem networks', 'prem')).toBe(false);
+  });
+});
