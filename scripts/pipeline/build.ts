@@ -90,6 +90,11 @@ export function analyzeSource(source: LoadedSource, config: ContentConfig, tools
   const drafts = lap('entries', () => buildEntries(source.meta, sections, lines, { classifier: tools.classifier, site: config.site, diagnostics }));
   const claimed = lap('claims', () => claimStatements(drafts, [source.meta], tools.rules, config.site.language));
   const coverage = lap('coverage', () => measureCoverage(source, tree, drafts));
+  // Statements carry their lines; the bodies' positions would only make every later copy of them larger.
+  for (const d of drafts)
+    visit(d.body, (node) => {
+      delete node.position;
+    });
   const bodyDigests = drafts.map((d) => createHash('sha256').update(JSON.stringify(d.body)).digest('hex'));
   return { sections: sections.length, drafts, claimed, coverage, bodyDigests, diagnostics };
 }
@@ -113,25 +118,30 @@ export function buildKnowledgeBase(folder: RawFolder, config: ContentConfig & { 
   const { sources, diagnostics } = time('sources', () => resolveSources(folder, { scope: config.site.defaultScope }), (r) => `${r.sources.length} sources`);
   if (hasErrors(diagnostics)) throw new BuildError(diagnostics);
 
-  // Each source goes through the per-source stages on its own, so a cache or a worker can supply the result.
-  const tools = createSourceTools(config);
-  for (const stage of ['parse', 'segment', 'entries', 'claims', 'coverage']) timings[stage] = 0;
-  const analyses = sources.map((s) => hooks.analysis?.(s) ?? analyzeSource(s, config, tools, timings));
-  const drafts = analyses.flatMap((a) => a.drafts);
-  diagnostics.push(...analyses.flatMap((a) => a.diagnostics));
-  progress('parse', `${sources.length} trees`, timings.parse);
-  progress('segment', `${analyses.reduce((n, a) => n + a.sections, 0)} sections`, timings.segment);
-  progress('entries', `${drafts.length} entries`, timings.entries);
-  const claimed = analyses.flatMap((a) => a.claimed);
-  progress('claims', `${claimed.reduce((n, c) => n + c.claims.length, 0)} claims`, timings.claims);
-  const coverage = totalCoverage(analyses.map((a) => a.coverage));
-  progress('coverage', `${(coverage.ratio * 100).toFixed(1)}% of sentences`, timings.coverage);
-  if (hasErrors(diagnostics)) throw new BuildError(diagnostics);
-  const related = time('related', () => relateEntries(drafts.map((d) => d.data)), (r) => `${r.size} entries linked`);
-  for (const d of drafts) d.data.related = related.get(d.data.id) ?? [];
-
   const metas = sources.map((s) => s.meta);
-  const versioned = time('versions', () => reconcile(drafts, metas, config, claimed), (r) => `${r.conflicts.length} conflicting subjects`);
+  // The sources' analyses are joined in a function of their own, so that they (every draft before versioning, with
+  // its tree) can be collected once the versioned drafts exist: at 50,000 entries they are a good part of the heap.
+  const joined = (() => {
+    // Each source goes through the per-source stages on its own, so a cache or a worker can supply the result.
+    const tools = createSourceTools(config);
+    for (const stage of ['parse', 'segment', 'entries', 'claims', 'coverage']) timings[stage] = 0;
+    const analyses = sources.map((s) => hooks.analysis?.(s) ?? analyzeSource(s, config, tools, timings));
+    const drafts = analyses.flatMap((a) => a.drafts);
+    diagnostics.push(...analyses.flatMap((a) => a.diagnostics));
+    progress('parse', `${sources.length} trees`, timings.parse);
+    progress('segment', `${analyses.reduce((n, a) => n + a.sections, 0)} sections`, timings.segment);
+    progress('entries', `${drafts.length} entries`, timings.entries);
+    const claimed = analyses.flatMap((a) => a.claimed);
+    progress('claims', `${claimed.reduce((n, c) => n + c.claims.length, 0)} claims`, timings.claims);
+    const coverage = totalCoverage(analyses.map((a) => a.coverage));
+    progress('coverage', `${(coverage.ratio * 100).toFixed(1)}% of sentences`, timings.coverage);
+    if (hasErrors(diagnostics)) throw new BuildError(diagnostics);
+    const related = time('related', () => relateEntries(drafts.map((d) => d.data)), (r) => `${r.size} entries linked`);
+    for (const d of drafts) d.data.related = related.get(d.data.id) ?? [];
+    const versioned = time('versions', () => reconcile(drafts, metas, config, claimed), (r) => `${r.conflicts.length} conflicting subjects`);
+    return { ...versioned, coverage };
+  })();
+  const { coverage, ...versioned } = joined;
   const finalDrafts = versioned.drafts.sort((a, b) => a.data.id.localeCompare(b.data.id));
   const wizard = config.wizard ? time('wizard', () => wizardStage(config.wizard!, finalDrafts, metas), (r) => `${r.wizard?.leaves.length ?? 0} leaves`) : undefined;
   diagnostics.push(...(wizard?.diagnostics ?? []));
@@ -152,6 +162,8 @@ export function buildKnowledgeBase(folder: RawFolder, config: ContentConfig & { 
     uncovered: coverage.uncovered,
   };
   const kb = time('validate', () => knowledgeBaseSchema.parse({ sources: sourcesOut, entries, conflicts: versioned.conflicts, stats }), (r) => `${r.entries.length} entries valid`);
+  // The drafts take the validated entries (the same values, as the schema reads them) instead of keeping a second copy.
+  finalDrafts.forEach((d, i) => (d.data = kb.entries[i]));
   return { kb, drafts: finalDrafts, diagnostics, timings, wizard: wizard?.wizard };
 }
 
