@@ -1,10 +1,4 @@
 import type { ParseArgsConfig } from 'node:util';
-import { ask } from './commands/ask.ts';
-import { build } from './commands/build.ts';
-import { check } from './commands/check.ts';
-import { conflicts } from './commands/conflicts.ts';
-import { exportKb } from './commands/export.ts';
-import { wizard } from './commands/wizard.ts';
 
 /** One CLI command: its flags and what it does. */
 export interface Command {
@@ -12,5 +6,12 @@ export interface Command {
   run: (flags: Record<string, string | boolean | undefined>, positionals: string[]) => Promise<number>;
 }
 
-/** Every `kb` command by name. */
-export const commands: Record<string, Command> = { ask, build, check, conflicts, export: exportKb, wizard };
+/** Every `kb` command by name, each loaded only when run: a command's modules take a good part of a second to load. */
+export const commands: Record<string, () => Promise<Command>> = {
+  ask: async () => (await import('./commands/ask.ts')).ask,
+  build: async () => (await import('./commands/build.ts')).build,
+  check: async () => (await import('./commands/check.ts')).check,
+  conflicts: async () => (await import('./commands/conflicts.ts')).conflicts,
+  export: async () => (await import('./commands/export.ts')).exportKb,
+  wizard: async () => (await import('./commands/wizard.ts')).wizard,
+};

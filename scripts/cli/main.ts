@@ -18,11 +18,12 @@ Usage:
 /** Entry point of the CLI; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  const command = name ? commands[name] : undefined;
-  if (!command) {
+  const load = name && Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!load) {
     (name && name !== '--help' && name !== '-h' ? console.error : console.log)(name && !['--help', '-h'].includes(name) ? `kb: unknown command "${name}"\n\n${usage}` : usage);
     return name && !['--help', '-h'].includes(name) ? 2 : 0;
   }
+  const command = await load();
   let args;
   try {
     args = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
