@@ -1,4 +1,4 @@
-import { editDistance } from './edit-distance.ts';
+import { editDistance, typoSubstitution } from './edit-distance.ts';
 import { postings, type SearchEngine } from './engine.ts';
 import { analyzeTokens, contrastOf, matchTerms, partTerm, type AnalyzedToken } from './lexicon.ts';
 import { cleanQuery, maxQueryTokens } from './normalize.ts';
@@ -46,7 +46,7 @@ function allowedEdits(length: number): number {
   return length >= 10 ? 2 : length >= 6 ? 1 : 0;
 }
 
-/** The index or lexicon term nearest to an unknown stem, if one is close enough. */
+/** The index or lexicon term nearest to an unknown stem by plausible slips (see `typoSubstitution`), if one is close enough. */
 export function correctTypo(engine: SearchEngine, word: string): string | null {
   const max = allowedEdits(word.length);
   if (max === 0 || /\d/.test(word)) return null;
@@ -56,7 +56,7 @@ export function correctTypo(engine: SearchEngine, word: string): string | null {
   const consider = (candidate: string) => {
     // Same first letter and close length: typos rarely hit the first letter, and this keeps the scan cheap.
     if (candidate[0] !== word[0] || Math.abs(candidate.length - word.length) > max || candidate.includes('_')) return;
-    const d = editDistance(word, candidate, max);
+    const d = editDistance(word, candidate, max, typoSubstitution);
     if (d > max || d > bestDistance) return;
     const df = engine.df.get(candidate) ?? 0;
     if (d < bestDistance || df > bestDf) [best, bestDistance, bestDf] = [candidate, d, df];

@@ -1,6 +1,6 @@
 // Unit tests for src/shared/query/analyze-query.ts over the fixture knowledge base: how a question becomes slots.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyzeQuery, looksLikeName } from '../../../src/shared/query/analyze-query.ts';
+import { analyzeQuery, correctTypo, looksLikeName } from '../../../src/shared/query/analyze-query.ts';
 import type { SearchEngine } from '../../../src/shared/query/engine.ts';
 import { fixtureEngine } from './fixture-kb.ts';
 
@@ -34,5 +34,11 @@ describe('shared/query/analyze-query', () => {
     expect(named('connect a pod to azure sql over a private endpoint', 'sql')).toBe(true);
     expect(named('mount an smb share', 'smb')).toBe(true);
     expect(named('reach on-prem networks', 'prem')).toBe(false);
+  });
+
+  it('corrects slips of the keyboard, not real words one unrelated letter away from an index word', () => {
+    expect(correctTypo(engine, 'kubnet')).toBe('kubenet');
+    expect(correctTypo(engine, 'kubemet')).toBe('kubenet');
+    expect(correctTypo(engine, 'kubelet')).toBeNull();
   });
 });
