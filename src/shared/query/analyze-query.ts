@@ -1,5 +1,6 @@
 import { editDistance, typoSubstitution } from './edit-distance.ts';
 import { postings, type SearchEngine } from './engine.ts';
+import { gradingAdjectives, verbCues } from './english.ts';
 import { analyzeTokens, contrastOf, matchTerms, partTerm, type AnalyzedToken } from './lexicon.ts';
 import { cleanQuery, maxQueryTokens } from './normalize.ts';
 
@@ -22,6 +23,11 @@ export interface Slot {
   unknown: boolean;
   /** True when the user typed it in capitals or with digits (a name, an acronym, a version). */
   named: boolean;
+  /**
+   * True when a word the index has never seen qualifies it wherever it is asked ("spot VMs", "vertical pod
+   * autoscaler"): the question is about a kind of it that the index does not know, so matching it is no answer.
+   */
+  qualified: boolean;
   /** Contrast group of the term, if any. */
   contrast: number | null;
 }
@@ -148,7 +154,9 @@ export function analyzeQuery(engine: SearchEngine, raw: string, options: { prefi
 
   const slots: Slot[] = [];
   const seen = new Set<string>();
+  const placed: Placed[] = [];
   const addSlot = (term: string, from: number, to: number, extra: Alternative[] = []) => {
+    placed.push({ term, from, to });
     if (seen.has(term)) return;
     seen.add(term);
     const surfaceTokens = tokens.slice(from, to);
@@ -168,6 +176,7 @@ export function analyzeQuery(engine: SearchEngine, raw: string, options: { prefi
       idf: idfOf(engine, df),
       unknown: df === 0,
       named: looksLikeName(text, surfaceTokens[0].start, surfaceTokens[surfaceTokens.length - 1].end),
+      qualified: false,
       contrast: contrastOf(engine.lexicon, term) ?? null,
     });
   };
@@ -199,7 +208,37 @@ export function analyzeQuery(engine: SearchEngine, raw: string, options: { prefi
     const typed = text.slice(tokens[m.from].start, tokens[m.to - 1].end);
     if (m.canonical && !/\p{L}/u.test(typed)) for (let i = m.from; i < m.to; i++) if (tokens[i].stem.length >= 3 && engine.vocabularySet.has(tokens[i].stem)) addSlot(tokens[i].stem, i, i + 1);
   }
+  markQualified(text, tokens, slots, placed);
   return { text, tokens, slots };
+}
+
+/** Where a slot's term was read in the question (a term asked twice is placed twice). */
+interface Placed {
+  term: string;
+  from: number;
+  to: number;
+}
+
+/**
+ * Marks the slots that a word the index has never seen qualifies. English puts modifiers before what they modify
+ * ("spot VMs", "vertical pod autoscaler", "dual-stack IPv4"), so an unknown word qualifies the words after it in the
+ * same phrase: words joined by spaces, hyphens or slashes, with no stop word or punctuation between them. An unknown
+ * word read as a verb (after "to", a pronoun or a modal: "ways to cut licensing costs") or one that only grades ("the
+ * wrong time zone") qualifies nothing.
+ */
+function markQualified(text: string, tokens: readonly AnalyzedToken[], slots: Slot[], placed: readonly Placed[]): void {
+  const unknown = new Set(slots.filter((s) => s.unknown).map((s) => s.term));
+  const modifies = new Set<number>();
+  for (const p of placed) {
+    const verb = p.from > 0 && verbCues.has(tokens[p.from - 1].word);
+    if (unknown.has(p.term) && !verb && !gradingAdjectives.has(tokens[p.from].word)) modifies.add(p.to - 1);
+  }
+  const qualified = new Set<number>();
+  for (let i = 1; i < tokens.length; i++) {
+    const joined = !tokens[i - 1].stop && !tokens[i].stop && /^(?:\s+|[-/])$/.test(text.slice(tokens[i - 1].end, tokens[i].start));
+    if (joined && (modifies.has(i - 1) || qualified.has(i - 1))) qualified.add(i);
+  }
+  for (const slot of slots) slot.qualified = placed.every((p) => p.term !== slot.term || qualified.has(p.from));
 }
 
 function postingsSize(engine: SearchEngine, term: string): number {

@@ -41,4 +41,21 @@ describe('shared/query/analyze-query', () => {
     expect(correctTypo(engine, 'kubemet')).toBe('kubenet');
     expect(correctTypo(engine, 'kubelet')).toBeNull();
   });
+
+  it('marks the words an unknown word qualifies', () => {
+    const qualified = (q: string) => analyzeQuery(engine, q).slots.filter((s) => s.qualified).map((s) => s.term);
+    // A modifier qualifies the words after it in its phrase, hyphenated or not.
+    expect(qualified('vertical pod autoscaler on windows')).toEqual(['pod', 'autoscal']);
+    expect(qualified('zorbly-autoscaler on windows')).toEqual(['autoscal']);
+    // Punctuation or a stop word ends the phrase.
+    expect(qualified('zorbly, autoscaler on windows')).toEqual([]);
+    expect(qualified('zorbly for cluster autoscaler')).toEqual([]);
+    // An unknown verb (after "to", a pronoun or a modal) and a grading adjective qualify nothing.
+    expect(qualified('ways to frobnicate cluster autoscaler')).toEqual([]);
+    expect(qualified('can i frobnicate cluster autoscaler')).toEqual([]);
+    expect(qualified('the wrong time zone in a container')).toEqual([]);
+    expect(qualified('a zorbly time zone in a container')).toEqual(['time', 'zone']);
+    // A term asked about plainly elsewhere in the question is not qualified.
+    expect(qualified('zorbly autoscaler or the autoscaler')).toEqual([]);
+  });
 });
