@@ -1,6 +1,6 @@
 import { editDistance, typoSubstitution } from './edit-distance.ts';
 import { postings, type SearchEngine } from './engine.ts';
-import { gradingAdjectives, verbCues } from './english.ts';
+import { gradingAdjectives, stem, verbCues } from './english.ts';
 import { analyzeTokens, contrastOf, matchTerms, partTerm, type AnalyzedToken } from './lexicon.ts';
 import { cleanQuery, maxQueryTokens } from './normalize.ts';
 
@@ -208,7 +208,7 @@ export function analyzeQuery(engine: SearchEngine, raw: string, options: { prefi
     const typed = text.slice(tokens[m.from].start, tokens[m.to - 1].end);
     if (m.canonical && !/\p{L}/u.test(typed)) for (let i = m.from; i < m.to; i++) if (tokens[i].stem.length >= 3 && engine.vocabularySet.has(tokens[i].stem)) addSlot(tokens[i].stem, i, i + 1);
   }
-  markQualified(text, tokens, slots, placed);
+  markQualified(engine, text, tokens, slots, placed);
   return { text, tokens, slots };
 }
 
@@ -223,15 +223,17 @@ interface Placed {
  * Marks the slots that a word the index has never seen qualifies. English puts modifiers before what they modify
  * ("spot VMs", "vertical pod autoscaler", "dual-stack IPv4"), so an unknown word qualifies the words after it in the
  * same phrase: words joined by spaces, hyphens or slashes, with no stop word or punctuation between them. An unknown
- * word read as a verb (after "to", a pronoun or a modal: "ways to cut licensing costs") or one that only grades ("the
- * wrong time zone") qualifies nothing.
+ * word read as a verb (after "to", a pronoun or a modal: "ways to cut licensing costs"), one that only grades ("the
+ * wrong time zone") or an adverb of a known word ("properly patch") says how, not what kind, and qualifies nothing.
  */
-function markQualified(text: string, tokens: readonly AnalyzedToken[], slots: Slot[], placed: readonly Placed[]): void {
+function markQualified(engine: SearchEngine, text: string, tokens: readonly AnalyzedToken[], slots: Slot[], placed: readonly Placed[]): void {
   const unknown = new Set(slots.filter((s) => s.unknown).map((s) => s.term));
   const modifies = new Set<number>();
   for (const p of placed) {
+    const word = tokens[p.from].word;
     const verb = p.from > 0 && verbCues.has(tokens[p.from - 1].word);
-    if (unknown.has(p.term) && !verb && !gradingAdjectives.has(tokens[p.from].word)) modifies.add(p.to - 1);
+    const adverb = word.endsWith('ly') && engine.vocabularySet.has(stem(word.slice(0, -2)));
+    if (unknown.has(p.term) && !verb && !adverb && !gradingAdjectives.has(word)) modifies.add(p.to - 1);
   }
   const qualified = new Set<number>();
   for (let i = 1; i < tokens.length; i++) {

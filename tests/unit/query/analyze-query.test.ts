@@ -54,6 +54,9 @@ describe('shared/query/analyze-query', () => {
     expect(qualified('ways to frobnicate cluster autoscaler')).toEqual([]);
     expect(qualified('can i frobnicate cluster autoscaler')).toEqual([]);
     expect(qualified('the wrong time zone in a container')).toEqual([]);
+    // An adverb made from a known word (public → publicly) says how, not what kind.
+    expect(qualified('publicly change the time zone')).toEqual([]);
+    expect(qualified('zorbly change the time zone')).toEqual(['chang']);
     expect(qualified('a zorbly time zone in a container')).toEqual(['time', 'zone']);
     // A term asked about plainly elsewhere in the question is not qualified.
     expect(qualified('zorbly autoscaler or the autoscaler')).toEqual([]);
