@@ -1,5 +1,6 @@
-import { editDistance } from './edit-distance.ts';
+import { editDistance, typoSubstitution } from './edit-distance.ts';
 import { postings, type SearchEngine } from './engine.ts';
+import { gradingAdjectives, stem, verbCues } from './english.ts';
 import { analyzeTokens, contrastOf, matchTerms, partTerm, type AnalyzedToken } from './lexicon.ts';
 import { cleanQuery, maxQueryTokens } from './normalize.ts';
 
@@ -22,6 +23,11 @@ export interface Slot {
   unknown: boolean;
   /** True when the user typed it in capitals or with digits (a name, an acronym, a version). */
   named: boolean;
+  /**
+   * True when a word the index has never seen qualifies it wherever it is asked ("spot VMs", "vertical pod
+   * autoscaler"): the question is about a kind of it that the index does not know, so matching it is no answer.
+   */
+  qualified: boolean;
   /** Contrast group of the term, if any. */
   contrast: number | null;
 }
@@ -46,7 +52,7 @@ function allowedEdits(length: number): number {
   return length >= 10 ? 2 : length >= 6 ? 1 : 0;
 }
 
-/** The index or lexicon term nearest to an unknown stem, if one is close enough. */
+/** The index or lexicon term nearest to an unknown stem by plausible slips (see `typoSubstitution`), if one is close enough. */
 export function correctTypo(engine: SearchEngine, word: string): string | null {
   const max = allowedEdits(word.length);
   if (max === 0 || /\d/.test(word)) return null;
@@ -56,7 +62,7 @@ export function correctTypo(engine: SearchEngine, word: string): string | null {
   const consider = (candidate: string) => {
     // Same first letter and close length: typos rarely hit the first letter, and this keeps the scan cheap.
     if (candidate[0] !== word[0] || Math.abs(candidate.length - word.length) > max || candidate.includes('_')) return;
-    const d = editDistance(word, candidate, max);
+    const d = editDistance(word, candidate, max, typoSubstitution);
     if (d > max || d > bestDistance) return;
     const df = engine.df.get(candidate) ?? 0;
     if (d < bestDistance || df > bestDf) [best, bestDistance, bestDf] = [candidate, d, df];
@@ -148,7 +154,9 @@ export function analyzeQuery(engine: SearchEngine, raw: string, options: { prefi
 
   const slots: Slot[] = [];
   const seen = new Set<string>();
+  const placed: Placed[] = [];
   const addSlot = (term: string, from: number, to: number, extra: Alternative[] = []) => {
+    placed.push({ term, from, to });
     if (seen.has(term)) return;
     seen.add(term);
     const surfaceTokens = tokens.slice(from, to);
@@ -168,6 +176,7 @@ export function analyzeQuery(engine: SearchEngine, raw: string, options: { prefi
       idf: idfOf(engine, df),
       unknown: df === 0,
       named: looksLikeName(text, surfaceTokens[0].start, surfaceTokens[surfaceTokens.length - 1].end),
+      qualified: false,
       contrast: contrastOf(engine.lexicon, term) ?? null,
     });
   };
@@ -199,7 +208,39 @@ export function analyzeQuery(engine: SearchEngine, raw: string, options: { prefi
     const typed = text.slice(tokens[m.from].start, tokens[m.to - 1].end);
     if (m.canonical && !/\p{L}/u.test(typed)) for (let i = m.from; i < m.to; i++) if (tokens[i].stem.length >= 3 && engine.vocabularySet.has(tokens[i].stem)) addSlot(tokens[i].stem, i, i + 1);
   }
+  markQualified(engine, text, tokens, slots, placed);
   return { text, tokens, slots };
+}
+
+/** Where a slot's term was read in the question (a term asked twice is placed twice). */
+interface Placed {
+  term: string;
+  from: number;
+  to: number;
+}
+
+/**
+ * Marks the slots that a word the index has never seen qualifies. English puts modifiers before what they modify
+ * ("spot VMs", "vertical pod autoscaler", "dual-stack IPv4"), so an unknown word qualifies the words after it in the
+ * same phrase: words joined by spaces, hyphens or slashes, with no stop word or punctuation between them. An unknown
+ * word read as a verb (after "to", a pronoun or a modal: "ways to cut licensing costs"), one that only grades ("the
+ * wrong time zone") or an adverb of a known word ("properly patch") says how, not what kind, and qualifies nothing.
+ */
+function markQualified(engine: SearchEngine, text: string, tokens: readonly AnalyzedToken[], slots: Slot[], placed: readonly Placed[]): void {
+  const unknown = new Set(slots.filter((s) => s.unknown).map((s) => s.term));
+  const modifies = new Set<number>();
+  for (const p of placed) {
+    const word = tokens[p.from].word;
+    const verb = p.from > 0 && verbCues.has(tokens[p.from - 1].word);
+    const adverb = word.endsWith('ly') && engine.vocabularySet.has(stem(word.slice(0, -2)));
+    if (unknown.has(p.term) && !verb && !adverb && !gradingAdjectives.has(word)) modifies.add(p.to - 1);
+  }
+  const qualified = new Set<number>();
+  for (let i = 1; i < tokens.length; i++) {
+    const joined = !tokens[i - 1].stop && !tokens[i].stop && /^(?:\s+|[-/])$/.test(text.slice(tokens[i - 1].end, tokens[i].start));
+    if (joined && (modifies.has(i - 1) || qualified.has(i - 1))) qualified.add(i);
+  }
+  for (const slot of slots) slot.qualified = placed.every((p) => p.term !== slot.term || qualified.has(p.from));
 }
 
 function postingsSize(engine: SearchEngine, term: string): number {

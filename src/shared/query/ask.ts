@@ -93,10 +93,11 @@ export function shouldAbstain(engine: SearchEngine, query: AnalyzedQuery, best: 
   if (confidence < abstention.minConfidence) return true;
   if (query.slots.some((s) => s.unknown && s.named) && confidence < abstention.namedConfidence) return true;
   // With words the index has never seen, a match on generic words alone ("AKS", "Windows", "node") is no answer: the
-  // best entry must match a telling term.
+  // best entry must match a telling term, and one that no unknown word qualifies (a match on "VMs" does not answer
+  // a question about spot VMs).
   if (!query.slots.some((s) => s.unknown)) return false;
   const telling = tellingIdf(engine);
-  return !query.slots.some((s, j) => best.coverage[j] >= 0.6 && s.idf >= telling);
+  return !query.slots.some((s, j) => best.coverage[j] >= 0.6 && s.idf >= telling && !s.qualified);
 }
 
 /** Options for `ask`. */

@@ -26,6 +26,29 @@ export const stopWords: ReadonlySet<string> = new Set(
     'doc docs documentation said says mentioned mentions').split(' '),
 );
 
+/**
+ * Words after which the next word is a verb, not a modifier of the words that follow it: "to" (ways to cut licensing
+ * costs), subject pronouns (can I bump the priority), modals and auxiliaries (does Microsoft ship, will it span).
+ */
+export const verbCues: ReadonlySet<string> = new Set(
+  ('to i we you they he she it can could should would will shall may might must do does did dont doesnt didnt ' +
+    'cant couldnt shouldnt wouldnt wont').split(' '),
+);
+
+/**
+ * Adjectives that grade, judge or compare a thing rather than name a kind of it: "the wrong time zone" is about time
+ * zones and "the longest name" about names, where "spot VMs" or "blob storage" are kinds the words after them do not
+ * cover.
+ */
+export const gradingAdjectives: ReadonlySet<string> = new Set(
+  ('good bad better best worse worst right wrong correct incorrect proper real actual true false whole entire full ' +
+    'partial big bigger biggest small smaller smallest large larger largest huge tiny long longer longest short ' +
+    'shorter shortest high higher highest low lower lowest fast faster fastest slow slower slowest quick easy easier ' +
+    'easiest hard harder hardest simple simpler simplest new newer newest old older oldest recent latest current ' +
+    'usual normal typical common weird strange odd different similar certain main major minor extra specific ' +
+    'general exact precise overall total maximum minimum max min').split(' '),
+);
+
 /** Numbers that English text spells out ("eight node pools") and questions type as digits ("8 nodepools"). */
 export const numberWords: readonly (readonly [string, string])[] = (
   'two 2 three 3 four 4 five 5 six 6 seven 7 eight 8 nine 9 ten 10 eleven 11 twelve 12'

@@ -1,6 +1,6 @@
 // Unit tests for src/shared/query/analyze-query.ts over the fixture knowledge base: how a question becomes slots.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyzeQuery, looksLikeName } from '../../../src/shared/query/analyze-query.ts';
+import { analyzeQuery, correctTypo, looksLikeName } from '../../../src/shared/query/analyze-query.ts';
 import type { SearchEngine } from '../../../src/shared/query/engine.ts';
 import { fixtureEngine } from './fixture-kb.ts';
 
@@ -34,5 +34,31 @@ describe('shared/query/analyze-query', () => {
     expect(named('connect a pod to azure sql over a private endpoint', 'sql')).toBe(true);
     expect(named('mount an smb share', 'smb')).toBe(true);
     expect(named('reach on-prem networks', 'prem')).toBe(false);
+  });
+
+  it('corrects slips of the keyboard, not real words one unrelated letter away from an index word', () => {
+    expect(correctTypo(engine, 'kubnet')).toBe('kubenet');
+    expect(correctTypo(engine, 'kubemet')).toBe('kubenet');
+    expect(correctTypo(engine, 'kubelet')).toBeNull();
+  });
+
+  it('marks the words an unknown word qualifies', () => {
+    const qualified = (q: string) => analyzeQuery(engine, q).slots.filter((s) => s.qualified).map((s) => s.term);
+    // A modifier qualifies the words after it in its phrase, hyphenated or not.
+    expect(qualified('vertical pod autoscaler on windows')).toEqual(['pod', 'autoscal']);
+    expect(qualified('zorbly-autoscaler on windows')).toEqual(['autoscal']);
+    // Punctuation or a stop word ends the phrase.
+    expect(qualified('zorbly, autoscaler on windows')).toEqual([]);
+    expect(qualified('zorbly for cluster autoscaler')).toEqual([]);
+    // An unknown verb (after "to", a pronoun or a modal) and a grading adjective qualify nothing.
+    expect(qualified('ways to frobnicate cluster autoscaler')).toEqual([]);
+    expect(qualified('can i frobnicate cluster autoscaler')).toEqual([]);
+    expect(qualified('the wrong time zone in a container')).toEqual([]);
+    // An adverb made from a known word (public → publicly) says how, not what kind.
+    expect(qualified('publicly change the time zone')).toEqual([]);
+    expect(qualified('zorbly change the time zone')).toEqual(['chang']);
+    expect(qualified('a zorbly time zone in a container')).toEqual(['time', 'zone']);
+    // A term asked about plainly elsewhere in the question is not qualified.
+    expect(qualified('zorbly autoscaler or the autoscaler')).toEqual([]);
   });
 });

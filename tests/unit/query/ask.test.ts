@@ -66,6 +66,14 @@ describe('shared/query/ask', () => {
     expect((await ask(engine, '')).abstained).toBe(true);
   });
 
+  it('abstains when the only telling match is a word that an unknown word qualifies', async () => {
+    // A "zorbly time zone" is a kind of time zone the index does not know; "the wrong time zone" is still a time zone.
+    expect((await ask(engine, 'zorbly time zone for a container')).abstained).toBe(true);
+    expect((await ask(engine, 'the wrong time zone in a container')).abstained).toBe(false);
+    // An unknown word read as a verb does not make its object unknown.
+    expect((await ask(engine, 'how do i frobnicate the time zone of a container')).abstained).toBe(false);
+  });
+
   it('reads verdicts from the answer wording, not from tables', async () => {
     expect((await top('does kubenet work with windows?')).verdict).toBe('no');
     expect((await top('Can I monitor windows nodes with Azure Monitor?')).verdict).toBe('yes');

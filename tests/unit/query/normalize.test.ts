@@ -1,6 +1,6 @@
 // Unit tests for src/shared/query/normalize.ts and edit-distance.ts: tokens, offsets, cleaning, typo distance.
 import { describe, expect, it } from 'vitest';
-import { editDistance } from '../../../src/shared/query/edit-distance.ts';
+import { editDistance, typoSubstitution } from '../../../src/shared/query/edit-distance.ts';
 import { cleanQuery, maxQueryChars, normalizeWord, tokenize } from '../../../src/shared/query/normalize.ts';
 
 describe('shared/query/normalize', () => {
@@ -39,5 +39,16 @@ describe('shared/query/normalize', () => {
     expect(editDistance('docker', 'socket', 1)).toBe(2);
     expect(editDistance('a', 'abcdef', 2)).toBe(3);
     expect(editDistance('same', 'same', 0)).toBe(0);
+  });
+
+  it('prices a slip of the finger or a vowel as one edit, and any other replaced letter as two', () => {
+    expect(editDistance('windoes', 'windows', 1, typoSubstitution)).toBe(1); // e is next to w
+    expect(editDistance('autoscalar', 'autoscaler', 1, typoSubstitution)).toBe(1); // a vowel for a vowel
+    expect(editDistance('contianer', 'container', 1, typoSubstitution)).toBe(1); // transposed
+    expect(editDistance('kubnet', 'kubenet', 1, typoSubstitution)).toBe(1); // a letter left out
+    // Real words one unrelated letter apart are different words, not typos of each other.
+    expect(editDistance('defend', 'depend', 1, typoSubstitution)).toBe(2);
+    expect(editDistance('kubelet', 'kubenet', 1, typoSubstitution)).toBe(2);
+    expect(editDistance('defend', 'depend', 1)).toBe(1);
   });
 });
