@@ -11,6 +11,7 @@ import type { RawFolder } from '../sources/read-folder.ts';
 import { resolveSources, type LoadedSource } from '../sources/resolve-sources.ts';
 import type { PipelineResult, PipelineTask, PipelineWorkerData } from '../workers/pipeline-worker.ts';
 import { createPool, defaultWorkerCount, type WorkerPool } from '../workers/pool.ts';
+import { releaseMemory } from '../memory.ts';
 import { codeFingerprint, digest } from './fingerprint.ts';
 import { mapLimit, openBlobStore, readOptional, writeFileAtomic, type BlobStore } from './store.ts';
 
@@ -59,7 +60,7 @@ export interface BuildCache {
 }
 
 /** Heap of each worker thread: a source or a batch of entries needs little, and a cap makes idle garbage go. */
-const workerHeapMb = 384;
+const workerHeapMb = 256;
 
 /** Entries per rendering task sent to a worker thread. */
 const emitBatch = 250;
@@ -92,6 +93,7 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
 
   const startPool = () => {
     if (!pool && threads > 1 && config) {
+      releaseMemory();
       pool = createPool<PipelineTask, PipelineResult>(new URL('../workers/pipeline-worker.ts', import.meta.url), threads, { config } satisfies PipelineWorkerData, { maxOldGenerationSizeMb: workerHeapMb });
       stats.threads = threads;
     }
@@ -145,6 +147,8 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
         ready.set(k, blobs[i]!);
         usedAnalyses.add(k);
       });
+      // `ready` is now the only holder: each blob goes as its analysis is read (at 50,000 entries they are ~450 MB).
+      blobs.fill(undefined);
       const where = pool ? `${missing.length} analysed on ${pool.size} threads` : `${missing.length} analysed`;
       await stopPool();
       const spent = Object.entries(stats.threadTimings).map(([stage, ms]) => `${stage} ${ms.toFixed(0)} ms`).join(', ');
@@ -189,6 +193,7 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
         progress('render', `${drafts.length} MDX: ${stats.entriesCached} kept, ${missing.length} rendered`, performance.now() - t0);
 
         const t1 = performance.now();
+        releaseMemory();
         const saved = await readOptional(termsFile);
         const memo = saved ? (deserialize(saved) as TermsMemo & { fingerprint: string }) : undefined;
         const terms = memo?.fingerprint === fingerprint ? memo : { fingerprint, lexicon: '', terms: new Map<string, string>() };
