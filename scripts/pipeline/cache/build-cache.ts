@@ -122,43 +122,35 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
       // Broken input: let the pipeline report it.
       if (diagnostics.some((d) => d.severity === 'error')) return {};
       const keys = sources.map(sourceKey);
-      const blobs = await mapLimit(keys, 32, (k) => analyses.get(k));
-      const missing = blobs.flatMap((blob, i) => (blob ? [] : [i]));
+      const cached = await mapLimit(keys, 32, (k) => analyses.has(k));
+      const missing = cached.flatMap((hit, i) => (hit ? [] : [i]));
       stats.sources = sources.length;
       stats.sourcesCached = sources.length - missing.length;
+      // Fresh analyses go straight to the store and are read back one at a time as the pipeline asks for them, so
+      // the build never holds every source's analysis twice (serialised and live).
       if (missing.length >= minParallel && startPool()) {
         // A few tasks per thread in flight: enough to keep every thread busy, few enough to bound the queued copies.
         await mapLimit(missing, pool!.size * 4, async (i) => {
           const reply = await pool!.run({ kind: 'analyze', source: sources[i] });
           if (reply.kind !== 'analyze') throw new Error('worker answered an analyse task with another kind');
           addTimings(reply.timings);
-          blobs[i] = Buffer.from(reply.analysis.buffer, reply.analysis.byteOffset, reply.analysis.byteLength);
+          await analyses.put(keys[i], reply.analysis);
         });
       } else if (missing.length > 0) {
         const tools = createSourceTools(config);
         const timings: Record<string, number> = {};
-        for (const i of missing) blobs[i] = serialize(analyzeSource(sources[i], config, tools, timings));
+        for (const i of missing) await analyses.put(keys[i], serialize(analyzeSource(sources[i], config, tools, timings)));
         addTimings(timings);
       }
-      await mapLimit(missing, 16, (i) => analyses.put(keys[i], blobs[i]!));
-      // Every analysis, fresh or cached, is handed over deserialised: the pipeline always sees the same values.
-      const ready = new Map<string, Buffer>();
-      keys.forEach((k, i) => {
-        ready.set(k, blobs[i]!);
-        usedAnalyses.add(k);
-      });
-      // `ready` is now the only holder: each blob goes as its analysis is read (at 50,000 entries they are ~450 MB).
-      blobs.fill(undefined);
+      for (const k of keys) usedAnalyses.add(k);
       const where = pool ? `${missing.length} analysed on ${pool.size} threads` : `${missing.length} analysed`;
       await stopPool();
       const spent = Object.entries(stats.threadTimings).map(([stage, ms]) => `${stage} ${ms.toFixed(0)} ms`).join(', ');
       progress('analyse', `${sources.length} sources: ${stats.sourcesCached} cached, ${where}${spent ? ` (${spent})` : ''}`, performance.now() - t0);
       return {
         analysis(source: LoadedSource) {
-          const key = sourceKey(source);
-          const blob = ready.get(key);
-          // Each buffer is read once; dropping it keeps only the live analysis in memory.
-          ready.delete(key);
+          // Every analysis, fresh or cached, is handed over deserialised: the pipeline always sees the same values.
+          const blob = analyses.getSync(sourceKey(source));
           if (!blob) return undefined;
           const analysis = deserialize(blob) as SourceAnalysis;
           analysis.drafts.forEach((d, k) => bodyKeys.set(d.data.id, analysis.bodyDigests[k]));

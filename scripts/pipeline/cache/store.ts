@@ -1,10 +1,14 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** A folder of immutable blobs named by their key (a content hash). */
 export interface BlobStore {
   dir: string;
   get: (key: string) => Promise<Buffer | undefined>;
+  /** Reads a blob synchronously, for a caller that needs one value at a time in a synchronous loop. */
+  getSync: (key: string) => Buffer | undefined;
+  has: (key: string) => Promise<boolean>;
   put: (key: string, data: Uint8Array) => Promise<void>;
   /** Deletes every blob whose key is not in `keep`; returns how many went. */
   prune: (keep: Set<string>) => Promise<number>;
@@ -22,6 +26,14 @@ export async function openBlobStore(dir: string): Promise<BlobStore> {
   return {
     dir,
     get: (key) => readFile(file(key)).catch(() => undefined),
+    getSync(key) {
+      try {
+        return readFileSync(file(key));
+      } catch {
+        return undefined;
+      }
+    },
+    has: (key) => access(file(key)).then(() => true, () => false),
     async put(key, data) {
       const tmp = `${file(key)}.${process.pid}.tmp`;
       await writeFile(tmp, data);
