@@ -7,5 +7,7 @@ if (major < 22 || (major === 22 && minor < 18)) {
   );
   process.exit(2);
 }
+// Compiled code is cached on disk (Node 22.1+): loading the pipeline's modules is a good part of a small build.
+(await import('node:module')).enableCompileCache?.();
 const { main } = await import('./cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

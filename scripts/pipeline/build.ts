@@ -104,6 +104,8 @@ export function analyzeSource(source: LoadedSource, config: ContentConfig, tools
 export interface BuildHooks {
   /** A ready analysis of a source (from a cache or a worker thread), or undefined to analyse it here. */
   analysis?: (source: LoadedSource) => SourceAnalysis | undefined;
+  /** The folder's sources, when the caller resolved them already (the cache does, to key its analyses). */
+  sources?: ReturnType<typeof resolveSources>;
 }
 
 /** Runs every stage from raw files to a validated knowledge base. Throws BuildError on input errors. */
@@ -116,7 +118,7 @@ export function buildKnowledgeBase(folder: RawFolder, config: ContentConfig & { 
     progress(stage, detail(r), timings[stage]);
     return r;
   };
-  const { sources, diagnostics } = time('sources', () => resolveSources(folder, { scope: config.site.defaultScope }), (r) => `${r.sources.length} sources`);
+  const { sources, diagnostics } = time('sources', () => hooks.sources ?? resolveSources(folder, { scope: config.site.defaultScope }), (r) => `${r.sources.length} sources`);
   if (hasErrors(diagnostics)) throw new BuildError(diagnostics);
 
   const metas = sources.map((s) => s.meta);

@@ -118,7 +118,8 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
       const { dir, wizard: _wizard, ...rest } = fullConfig as ContentConfig & { wizard?: unknown };
       config = { ...rest, dir };
       configKey = digest(JSON.stringify(rest));
-      const { sources, diagnostics } = resolveSources(folder, { scope: config.site.defaultScope });
+      const resolved = resolveSources(folder, { scope: config.site.defaultScope });
+      const { sources, diagnostics } = resolved;
       // Broken input: let the pipeline report it.
       if (diagnostics.some((d) => d.severity === 'error')) return {};
       const keys = sources.map(sourceKey);
@@ -148,6 +149,7 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
       const spent = Object.entries(stats.threadTimings).map(([stage, ms]) => `${stage} ${ms.toFixed(0)} ms`).join(', ');
       progress('analyse', `${sources.length} sources: ${stats.sourcesCached} cached, ${where}${spent ? ` (${spent})` : ''}`, performance.now() - t0);
       return {
+        sources: resolved,
         analysis(source: LoadedSource) {
           // Every analysis, fresh or cached, is handed over deserialised: the pipeline always sees the same values.
           const blob = analyses.getSync(sourceKey(source));
