@@ -16,10 +16,14 @@ export interface SearchIndexFiles {
 
 /** Index numbers of the newest statements (at most `replacementLinks`) that supersede a statement. */
 export function replacementsOf(s: KnowledgeBase['entries'][number]['statements'][number], statementNumber: Map<string, number>): number[] {
-  return s.supersededBy
-    .map((b) => statementNumber.get(`${b.entry}#${b.statement}`))
-    .filter((x): x is number => x !== undefined)
-    .slice(0, replacementLinks);
+  // In large knowledge bases one outdated statement can have hundreds of replacements: stop at the first few found.
+  const out: number[] = [];
+  for (const b of s.supersededBy) {
+    if (out.length === replacementLinks) break;
+    const n = statementNumber.get(`${b.entry}#${b.statement}`);
+    if (n !== undefined) out.push(n);
+  }
+  return out;
 }
 
 /** Index terms of texts, kept from one build for the next (the build cache saves it); valid for one lexicon only. */
@@ -135,5 +139,10 @@ function hash(text: string): string {
 
 /** Drops undefined fields and empty lists so the stored documents stay small. */
 function compact(doc: SearchDoc): SearchDoc {
-  return Object.fromEntries(Object.entries(doc).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as SearchDoc;
+  const out: Record<string, unknown> = {};
+  for (const key in doc) {
+    const v = doc[key as keyof SearchDoc];
+    if (v !== undefined && !(Array.isArray(v) && v.length === 0)) out[key] = v;
+  }
+  return out as SearchDoc;
 }
