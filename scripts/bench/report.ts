@@ -282,8 +282,8 @@ ${pagefindTable(r)}
 
 Milliseconds per stage / peak RSS of the process when the stage finished. \`analyse\` is parse, segment, entries,
 claims and coverage for every source (the per-source work the cache and the threads take over); \`related\` and
-\`versions\` join the sources; \`render\` serialises entries to MDX and stages each page as it is made; \`index\` does
-the same for \`kb.json\` (one item at a time) and the search index; \`emit\` puts the staged files in place.
+\`versions\` join the sources; \`json\` writes \`kb.json\` one item at a time; \`render\` serialises entries to MDX and
+stages each page as it is made; \`index\` does the same for the search index; \`emit\` puts the staged files in place.
 
 ${stageTable(r)}
 
@@ -337,7 +337,7 @@ function missedSection(r: BenchResults): string {
   const c10 = r.corpora.find((c) => c.name === '10k');
   const c50 = r.corpora.find((c) => c.name === '50k');
   const stage = (c: CorpusResult | undefined, run: 'serial' | 'parallel' | 'incremental', name: string) => c?.builds?.[run].stages.find((s) => s.stage === name);
-  const global = ['related', 'versions', 'validate', 'render', 'index'].map((s) => `${s} ${stage(c10, 'incremental', s)?.ms ?? '—'} ms`).join(', ');
+  const global = ['related', 'versions', 'validate', 'json', 'render', 'index'].map((s) => `${s} ${stage(c10, 'incremental', s)?.ms ?? '—'} ms`).join(', ');
   const lines: string[] = ['## Why the missed targets are missed', ''];
   for (const t of missed) {
     if (t.measure.startsWith('query p95')) {

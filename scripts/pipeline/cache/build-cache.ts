@@ -5,7 +5,7 @@ import { analyzeSource, createSourceTools, type BuildHooks, type Progress, type 
 import type { ContentConfig } from '../config/load-config.ts';
 import { emitMdx } from '../emit/emit-mdx.ts';
 import { openOutput, putEach } from '../emit/output-writer.ts';
-import { dataOutputs, entryFile, type OutputSource } from '../emit/outputs.ts';
+import { entryFile, indexOutputs, knowledgeBaseJson, type OutputSource } from '../emit/outputs.ts';
 import type { TermsMemo } from '../search-index/build-index.ts';
 import type { RawFolder } from '../sources/read-folder.ts';
 import { resolveSources, type LoadedSource } from '../sources/resolve-sources.ts';
@@ -166,9 +166,16 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
       const writer = await openOutput(outDir, { manifestDir: options.dir });
       try {
         // An entry page is identified by what it is made from: a page the last build wrote from the same inputs is
-        // kept (or hard-linked) without rendering it, reading it or hashing it.
+        // kept (or hard-linked) without rendering it, reading it or hashing it. The entry's data as JSON is the very
+        // line kb.json holds for it, so kb.json goes first and its lines make the keys.
         const drafts = result.drafts;
-        const keys = drafts.map((d) => digest(fingerprint, JSON.stringify(d.data), bodyKeys.get(d.data.id) ?? JSON.stringify(d.body)));
+        const keys: string[] = [];
+        const keyOf = (i: number, json: string) => (keys[i] = digest(fingerprint, json, bodyKeys.get(drafts[i].data.id) ?? JSON.stringify(drafts[i].body)));
+        const shared = drafts.length === result.kb.entries.length && drafts.every((d, i) => d.data === result.kb.entries[i]);
+        await writer.put('kb.json', knowledgeBaseJson(result.kb, shared ? keyOf : undefined));
+        if (!shared) drafts.forEach((d, i) => keyOf(i, JSON.stringify(d.data)));
+        progress('json', `kb.json, ${drafts.length} entries`, performance.now() - t0);
+        const tRender = performance.now();
         const kept = await mapLimit(drafts, 64, (d, i) => writer.keep(entryFile(d.data.id), keys[i]));
         const missing = drafts.flatMap((_, i) => (kept[i] ? [] : [i]));
         const put = (i: number, mdx: string) => writer.put(entryFile(drafts[i].data.id), mdx, keys[i]);
@@ -184,15 +191,15 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
           });
           await stopPool();
         } else for (const i of missing) await put(i, emitMdx(drafts[i].data, drafts[i].body));
-        progress('render', `${drafts.length} MDX: ${stats.entriesCached} kept, ${missing.length} rendered`, performance.now() - t0);
+        progress('render', `${drafts.length} MDX: ${stats.entriesCached} kept, ${missing.length} rendered`, performance.now() - tRender);
 
         const t1 = performance.now();
         releaseMemory();
         const saved = await readOptional(termsFile);
         const memo = saved ? (deserialize(saved) as TermsMemo & { fingerprint: string }) : undefined;
         const terms = memo?.fingerprint === fingerprint ? memo : { fingerprint, lexicon: '', terms: new Map<string, string>() };
-        const count = await putEach(writer, dataOutputs(result, terms));
-        progress('index', `kb.json, search index and wizard: ${count} files`, performance.now() - t1);
+        const count = await putEach(writer, indexOutputs(result, terms));
+        progress('index', `search index and wizard: ${count} files`, performance.now() - t1);
 
         const t2 = performance.now();
         const sync = await writer.finish();

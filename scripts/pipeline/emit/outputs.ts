@@ -17,24 +17,27 @@ export function entryFile(id: string): string {
 /**
  * `kb.json`: the knowledge base as JSON with each source, entry and conflict on a line of its own, made one item at a
  * time. At 50,000 entries the whole text would be one string of several hundred megabytes, and indenting it all
- * took longer than writing it.
+ * took longer than writing it. `onEntry` sees each entry's JSON as it is made (the build cache keys pages by it).
  */
-export function* knowledgeBaseJson(kb: KnowledgeBase): Generator<string> {
+export function* knowledgeBaseJson(kb: KnowledgeBase, onEntry?: (index: number, json: string) => void): Generator<string> {
   const keys = (Object.keys(kb) as (keyof KnowledgeBase)[]).filter((k) => kb[k] !== undefined);
   for (const [i, key] of keys.entries()) {
     const value = kb[key];
     yield `${i === 0 ? '{' : ','}${JSON.stringify(key)}:`;
     if (Array.isArray(value) && value.length > 0) {
-      for (const [k, item] of value.entries()) yield `${k === 0 ? '[' : ','}\n${JSON.stringify(item)}`;
+      for (const [k, item] of value.entries()) {
+        const json = JSON.stringify(item);
+        if (key === 'entries') onEntry?.(k, json);
+        yield `${k === 0 ? '[' : ','}\n${json}`;
+      }
       yield '\n]';
     } else yield JSON.stringify(value);
   }
   yield keys.length === 0 ? '{}\n' : '}\n';
 }
 
-/** Every file a build writes besides the entry pages: `kb.json`, the search index and the wizard. Pure and deterministic. */
-export function* dataOutputs(result: OutputSource, terms?: TermsMemo): Generator<[string, FileContent]> {
-  yield ['kb.json', knowledgeBaseJson(result.kb)];
+/** The search index and the wizard as output files. Pure and deterministic (see searchDocs for `terms`). */
+export function* indexOutputs(result: OutputSource, terms?: TermsMemo): Generator<[string, FileContent]> {
   if (result.config) for (const [name, data] of searchOutputFiles(result.kb, result.config, terms)) yield [`search/${name}`, data];
   if (result.wizard) yield ['wizard.json', `${JSON.stringify(wizardOutputSchema.parse(result.wizard), null, 2)}\n`];
 }
@@ -42,7 +45,8 @@ export function* dataOutputs(result: OutputSource, terms?: TermsMemo): Generator
 /** Every file a build writes, entry pages first, each made only when the caller reaches it. */
 export function* buildOutputs(result: OutputSource): Generator<[string, FileContent]> {
   for (const draft of result.drafts) yield [entryFile(draft.data.id), emitMdx(draft.data, draft.body)];
-  yield* dataOutputs(result);
+  yield ['kb.json', knowledgeBaseJson(result.kb)];
+  yield* indexOutputs(result);
 }
 
 /** Every file a build writes, as whole texts keyed by path inside the output folder (for tests and tools). */
