@@ -7,7 +7,7 @@ import { knowledgeBaseSchema, type BuildStats, type KnowledgeBase } from '../../
 import type { Source } from '../../src/shared/schemas/source.ts';
 import type { ContentConfig } from './config/load-config.ts';
 import { BuildError, hasErrors, type Diagnostic } from './diagnostics.ts';
-import { createClassifier, relateEntries, type Classifier } from './entries/classify.ts';
+import { createClassifier, relateEntries, relationWords, type Classifier } from './entries/classify.ts';
 import { buildEntries, type EntryDraft } from './entries/build-entries.ts';
 import { normalizeSpace, splitSentences } from './entries/statements.ts';
 import { normalizeTree } from './parse/normalize-tree.ts';
@@ -58,6 +58,8 @@ export interface SourceAnalysis {
   coverage: SourceCoverage;
   /** sha256 of each draft's body, in draft order: a cache tells changed entry pages by it without serialising trees. */
   bodyDigests: string[];
+  /** Each draft's relationWords, in draft order, for the related-entries join. */
+  words: string[][];
   diagnostics: Diagnostic[];
 }
 
@@ -97,7 +99,8 @@ export function analyzeSource(source: LoadedSource, config: ContentConfig, tools
       delete node.position;
     });
   const bodyDigests = drafts.map((d) => createHash('sha256').update(JSON.stringify(d.body)).digest('hex'));
-  return { sections: sections.length, drafts, claimed, coverage, bodyDigests, diagnostics };
+  const words = drafts.map((d) => relationWords(d.data));
+  return { sections: sections.length, drafts, claimed, coverage, bodyDigests, words, diagnostics };
 }
 
 /** Optional hooks for a caller (the incremental build) that did some of the work elsewhere. */
@@ -140,7 +143,7 @@ export function buildKnowledgeBase(folder: RawFolder, config: ContentConfig & { 
     progress('coverage', `${(coverage.ratio * 100).toFixed(1)}% of sentences`, timings.coverage);
     if (hasErrors(diagnostics)) throw new BuildError(diagnostics);
     releaseMemory();
-    const related = time('related', () => relateEntries(drafts.map((d) => d.data)), (r) => `${r.size} entries linked`);
+    const related = time('related', () => relateEntries(drafts.map((d) => d.data), undefined, analyses.flatMap((a) => a.words)), (r) => `${r.size} entries linked`);
     for (const d of drafts) d.data.related = related.get(d.data.id) ?? [];
     const versioned = time('versions', () => reconcile(drafts, metas, config, claimed), (r) => `${r.conflicts.length} conflicting subjects`);
     return { ...versioned, coverage };

@@ -46,20 +46,29 @@ export function createClassifier(vocabulary: Vocabulary): Classifier {
 /** Words in more entries than this never make two entries related. */
 const maxKeyDf = 500;
 
-/** Picks up to `limit` related entries per entry by shared distinctive words and topics. Pure. */
-export function relateEntries(entries: Pick<Entry, 'id' | 'title' | 'text' | 'topics' | 'source'>[], limit = 3): Map<string, string[]> {
-  const words = entries.map((e) => new Set(contentWords(`${e.title} ${e.title} ${e.text}`)));
+/** The distinct content words relateEntries compares an entry by (its title counts twice, its text once). */
+export function relationWords(e: Pick<Entry, 'title' | 'text'>): string[] {
+  return [...new Set(contentWords(`${e.title} ${e.title} ${e.text}`))];
+}
+
+/**
+ * Picks up to `limit` related entries per entry by shared distinctive words and topics. Pure. `words` are the
+ * entries' relationWords when a caller has them already (the per-source analysis makes them).
+ */
+export function relateEntries(entries: Pick<Entry, 'id' | 'title' | 'text' | 'topics' | 'source'>[], limit = 3, words: readonly (readonly string[])[] = entries.map(relationWords)): Map<string, string[]> {
   const df = new Map<string, number>();
-  for (const set of words) for (const w of set) df.set(w, (df.get(w) ?? 0) + 1);
+  for (const list of words) for (const w of list) df.set(w, (df.get(w) ?? 0) + 1);
   const n = entries.length;
   // Each entry is represented by its most distinctive words; candidates share at least one of them. The absolute
   // cap keeps the candidate lists short in large knowledge bases, where a word shared by hundreds of entries says
   // little and a proportional cap alone would make this quadratic; below 2,500 entries only the 20% cap applies.
   const maxDf = Math.min(n * 0.2, maxKeyDf);
-  const keys = words.map((set) =>
-    [...set]
-      .filter((w) => (df.get(w) ?? 0) > 1 && (df.get(w) ?? 0) < maxDf)
-      .sort((a, b) => (df.get(a)! - df.get(b)!) || a.localeCompare(b))
+  // Ties between equally rare words go to the one that sorts first; ranks are computed once over the vocabulary.
+  const order = new Map([...df.keys()].sort((a, b) => a.localeCompare(b)).map((w, i) => [w, i]));
+  const keys = words.map((list) =>
+    list
+      .filter((w) => df.get(w)! > 1 && df.get(w)! < maxDf)
+      .sort((a, b) => df.get(a)! - df.get(b)! || order.get(a)! - order.get(b)!)
       .slice(0, 12),
   );
   const postings = new Map<string, number[]>();
