@@ -50,8 +50,8 @@ interface Unit {
   gain: number;
   /** The term's postings in `field`, as a bitset (entries for titles, statements for statements). */
   bits: Uint32Array;
-  /** Entries holding a match in `field`, as a bitset. */
-  holders: Uint32Array;
+  /** `walk` as a bitset. */
+  reach: Uint32Array;
 }
 
 /** Entries walked in the first round, whatever the bound: below this a full scan is cheap anyway. */
@@ -101,7 +101,7 @@ export function rankEntries(engine: SearchEngine, query: AnalyzedQuery, options:
         .filter((a) => engine.vocabularySet.has(a.term))
         .flatMap((alt) => {
           const bits = termBits(engine, alt.term);
-          return (['titles', 'statements'] as const).map((field) => ({ j, alt, field, walk: bits.reach[field], gain: slot.idf * alt.weight * fieldWeight[field], bits: bits[field], holders: field === 'titles' ? bits.titles : bits.entries }));
+          return (['titles', 'statements'] as const).map((field) => ({ j, alt, field, walk: bits.reach[field], gain: slot.idf * alt.weight * fieldWeight[field], bits: bits[field], reach: bits.reachBits[field] }));
         }),
     )
     .filter((u) => u.walk.length > 0)
@@ -128,7 +128,7 @@ export function rankEntries(engine: SearchEngine, query: AnalyzedQuery, options:
         if (seen[e] === 1) continue;
         seen[e] = 1;
         if (allowed && !allowed.has(e)) continue;
-        const bound = scorer.bound(e);
+        const bound = scorer.bound(e, k); (globalThis as any).nb = ((globalThis as any).nb ?? 0) + 1;
         if (bound * slack >= threshold.value) fresh.push({ e, bound });
       }
       walked += units[k++].walk.length;
@@ -138,7 +138,7 @@ export function rankEntries(engine: SearchEngine, query: AnalyzedQuery, options:
     fresh.sort((a, b) => b.bound - a.bound);
     for (const { e, bound } of fresh) {
       if (bound * slack < threshold.value) break;
-      threshold.add(scorer.score(e));
+      threshold.add(scorer.score(e)); (globalThis as any).ns = ((globalThis as any).ns ?? 0) + 1;
     }
   }
   return scorer.detail(scorer.sorted().slice(0, Math.max(depth, detailed)));
@@ -186,11 +186,11 @@ class KthBest {
 /** Scores entries for one query, each once, from the bitsets of the query's terms. */
 class Scorer {
   private readonly ranked = new Map<number, RankedEntry>();
-  private readonly rowsOf = new Map<number, { n: number; row: Float64Array }[]>();
+  private readonly rowsOf = new Map<number, { n: number; row: number[] }[]>();
   private readonly lifted = new Map<number, number>();
   private readonly idf: number[];
   private readonly size: number;
-  private readonly zero: Float64Array;
+  private readonly zero: number[];
   private readonly best: Float64Array;
   /** Statement bitsets of the asked members of contrast groups, and of their rivals. */
   private readonly contrasts: { own: Uint32Array[]; rivals: Uint32Array[] }[];
@@ -206,7 +206,7 @@ class Scorer {
     this.stmtUnits = units.filter((u) => u.field === 'statements');
     this.size = query.slots.length;
     this.idf = query.slots.map((s) => s.idf);
-    this.zero = new Float64Array(this.size);
+    this.zero = new Array<number>(this.size).fill(0);
     this.best = new Float64Array(this.size);
     // Statements that name an alternative of an asked subject (and not the subject itself) are about something
     // else. A question naming both alternatives (Linux and Windows) asks about both, so neither counts against.
@@ -226,17 +226,15 @@ class Scorer {
   }
 
   /**
-   * The most entry `e` can score: per slot, the best gain among the units it holds, counting the outdated
-   * statements (and titles made from them) whose matches pass to it.
+   * The most entry `e` can score: per slot, the best gain among the units that reach it. Units before `from` are
+   * known not to reach it (it is not in their walk lists), so only the rest are read.
    */
-  bound(e: number): number {
-    const { best, engine } = this;
+  bound(e: number, from: number): number {
+    const { best, units } = this;
     best.fill(0);
-    for (const u of this.units) if (u.gain > best[u.j] && has(u.holders, e)) best[u.j] = u.gain;
-    for (const n of engine.entries[e].supersedes) {
-      const s = statementAt(engine, n);
-      for (const u of this.stmtUnits) if (u.gain > best[u.j] && has(u.bits, n)) best[u.j] = u.gain;
-      if (engine.entries[s.e]?.titleFrom === n) for (const u of this.titleUnits) if (u.gain > best[u.j] && has(u.bits, s.e)) best[u.j] = u.gain;
+    for (let i = from; i < units.length; i++) {
+      const u = units[i];
+      if (u.gain > best[u.j] && has(u.reach, e)) best[u.j] = u.gain;
     }
     let sum = 0;
     for (let j = 0; j < this.size; j++) sum += best[j];
@@ -255,7 +253,7 @@ class Scorer {
     for (const r of top.slice(0, detailed)) {
       const e = r.entry.n;
       // Citations and verdicts read the statements that match most on their own; ties go to reading order.
-      const own = (row: Float64Array) => row.reduce((sum, w, j) => sum + idf[j] * w, 0);
+      const own = (row: number[]) => row.reduce((sum, w, j) => sum + idf[j] * w, 0);
       r.matched = (this.rowsOf.get(e) ?? []).map(({ n, row }) => ({ n, v: own(row) })).sort((a, b) => b.v - a.v || a.n - b.n).map((o) => o.n);
       const target = this.lifted.get(e);
       if (target !== undefined) r.matched = [target, ...r.matched.filter((m) => m !== target)];
@@ -265,15 +263,18 @@ class Scorer {
     return top;
   }
 
-  /** Per slot, the best weight among `units` whose bitset holds `n`. */
-  private hits(units: Unit[], n: number): Float64Array {
-    const row = new Float64Array(this.size);
+  /**
+   * Per slot, the best weight among `units` whose bitset holds `n`. Rows are plain arrays: a typed array past 64
+   * bytes gets a buffer of its own outside the heap, which made allocating one per matched statement slow.
+   */
+  private hits(units: Unit[], n: number): number[] {
+    const row = new Array<number>(this.size).fill(0);
     for (const { j, alt, bits } of units) if (alt.weight > row[j] && has(bits, n)) row[j] = alt.weight;
     return row;
   }
 
   /** An entry's title weights (times its title boost); a title made from an outdated statement counts as that. */
-  private titleRow(entry: EntryInfo): Float64Array {
+  private titleRow(entry: EntryInfo): number[] {
     const tf = entry.titleFrom;
     if (tf !== null && statementAt(this.engine, tf)?.status === 'outdated') return this.zero;
     const row = this.hits(this.titleUnits, entry.n);
@@ -290,7 +291,7 @@ class Scorer {
   }
 
   /** A statement's weights: demoted when about another subject; an outdated one takes its title's match too. */
-  private statementRow(n: number, factor = 1): Float64Array {
+  private statementRow(n: number, factor = 1): number[] {
     const { engine, size } = this;
     const row = this.hits(this.stmtUnits, n);
     const other = this.contrasts.some((c) => !c.own.some((b) => has(b, n)) && c.rivals.some((b) => has(b, n)));
@@ -309,12 +310,12 @@ class Scorer {
     const { engine, size, idf, zero } = this;
     const entry = engine.entries[e];
     const t = this.titleRow(entry);
-    const value = (row: Float64Array) => {
+    const value = (row: number[]) => {
       let v = 0;
       for (let j = 0; j < size; j++) v += idf[j] * Math.max(t[j], weights.best * row[j]);
       return v;
     };
-    const rows: { n: number; row: Float64Array }[] = [];
+    const rows: { n: number; row: number[] }[] = [];
     const outdated: number[] = [];
     for (const n of entry.statements) {
       if (!this.matches(n)) continue;
@@ -322,7 +323,7 @@ class Scorer {
       if (s.status === 'outdated') outdated.push(n);
       else rows.push({ n, row: this.statementRow(n, s.status === 'dated' ? weights.dated : 1) });
     }
-    let best: Float64Array = zero;
+    let best: number[] = zero;
     let bestValue = -1;
     for (const { row } of rows) {
       const v = value(row);
@@ -339,12 +340,15 @@ class Scorer {
     for (const n of outdated) score = Math.max(score, value(this.statementRow(n)) * weights.outdatedOwn);
     const r: RankedEntry = { entry, score, matched: [], matchedOutdated: outdated, terms: new Set(), coverage };
     // Outdated matches lift the entry holding their replacements (never above what it would earn as current).
+    // An entry can replace hundreds of outdated statements with the same few, so replacement rows are made once.
+    const replacements = new Map<number, number[]>();
     for (const n of entry.supersedes) {
       if (!this.matches(n)) continue;
       const row = this.statementRow(n);
       for (const target of statementAt(engine, n).sup) {
         if (statementAt(engine, target)?.e !== entry.n) continue;
-        const replacement = this.statementRow(target);
+        let replacement = replacements.get(target);
+        if (!replacement) replacements.set(target, (replacement = this.statementRow(target)));
         let v = 0;
         for (let j = 0; j < size; j++) v += idf[j] * Math.max(t[j], row[j], replacement[j]);
         v *= weights.outdatedTransfer;

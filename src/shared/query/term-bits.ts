@@ -13,9 +13,11 @@ export interface TermBits {
   entries: Uint32Array;
   /**
    * Entries a match in each field can count for: the entries holding it, and the entries holding replacements of
-   * outdated statements that hold it (or whose title, made from an outdated statement, holds it).
+   * outdated statements that hold it (or whose title, made from an outdated statement, holds it). As lists (to
+   * walk) and as bitsets (for upper bounds).
    */
   reach: { titles: number[]; statements: number[] };
+  reachBits: { titles: Uint32Array; statements: Uint32Array };
 }
 
 /** True when bit `n` is set. */
@@ -40,30 +42,34 @@ function deriveBits(engine: SearchEngine, p: TermPostings): TermBits {
   const stmts = bitset(statements.length);
   const holders = bitset(entries.length);
   const reach: TermBits['reach'] = { titles: [], statements: [] };
+  const reachBits: TermBits['reachBits'] = { titles: bitset(entries.length), statements: bitset(entries.length) };
+  const add = (field: 'titles' | 'statements', e: number) => {
+    if (has(reachBits[field], e)) return;
+    reachBits[field][e >>> 5] |= 1 << (e & 31);
+    reach[field].push(e);
+  };
   // Outdated statements count for the entries holding their replacements (see rank.ts).
-  const heirs = (n: number, into: number[]) => {
+  const heirs = (field: 'titles' | 'statements', n: number) => {
     for (const target of statements[n].sup) {
       const e = statements[target]?.e;
-      if (e !== undefined) into.push(e);
+      if (e !== undefined) add(field, e);
     }
   };
   for (const e of p.titles) {
     titles[e >>> 5] |= 1 << (e & 31);
-    reach.titles.push(e);
+    add('titles', e);
     const tf = entries[e]?.titleFrom;
-    if (tf !== null && tf !== undefined && statements[tf]?.status === 'outdated') heirs(tf, reach.titles);
+    if (tf !== null && tf !== undefined && statements[tf]?.status === 'outdated') heirs('titles', tf);
   }
   for (const n of p.statements) {
     const s = statements[n];
     if (!s) continue;
     stmts[n >>> 5] |= 1 << (n & 31);
-    if (!has(holders, s.e)) {
-      holders[s.e >>> 5] |= 1 << (s.e & 31);
-      reach.statements.push(s.e);
-    }
-    if (s.status === 'outdated') heirs(n, reach.statements);
+    holders[s.e >>> 5] |= 1 << (s.e & 31);
+    add('statements', s.e);
+    if (s.status === 'outdated') heirs('statements', n);
   }
-  return { titles, statements: stmts, entries: holders, reach };
+  return { titles, statements: stmts, entries: holders, reach, reachBits };
 }
 
 /** How many entries have at least one of the terms, in a title or a statement. */
