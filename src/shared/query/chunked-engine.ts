@@ -101,7 +101,11 @@ export async function loadChunkedEngine(manifest: SearchManifest, read: ReadInde
             }
             vocabularyShards.add(file);
           } else {
-            for (const [term, t, x] of JSON.parse(text) as PostingsShard) postingsOf.set(term, { titles: fromGaps(t), statements: fromGaps(x) });
+            for (const [term, t, x] of JSON.parse(text) as PostingsShard) {
+              postingsOf.set(term, { titles: fromGaps(t), statements: fromGaps(x) });
+              // A lookup made before its shard arrived was memoised as empty.
+              engine.cache.delete(term);
+            }
             postingShards.add(file);
           }
         });
@@ -111,10 +115,7 @@ export async function loadChunkedEngine(manifest: SearchManifest, read: ReadInde
       return job;
     });
     return Promise.all(jobs).then(() => {
-      if (!fresh) return;
-      engine.vocabulary = [...vocabulary].sort();
-      // Lookups made before a shard arrived were memoised as empty.
-      engine.cache.clear();
+      if (fresh) engine.vocabulary = [...vocabulary].sort();
     });
   }
 
