@@ -92,21 +92,7 @@ export function rankEntries(engine: SearchEngine, query: AnalyzedQuery, options:
   const { allowed, depth = detailed, firstWalk = defaultFirstWalk } = options;
   const size = query.slots.length;
   if (size === 0) return [];
-  // Each (slot, alternative, field) is walked on its own: a rare word's common synonyms (matched at a lower weight)
-  // should not make the whole slot expensive, and titles are few but weigh the most.
-  const fieldWeight = { titles: Math.max(weights.title, weights.questionTitle), statements: weights.best };
-  const units: Unit[] = query.slots
-    .flatMap((slot, j) =>
-      slot.alternatives
-        .filter((a) => engine.vocabularySet.has(a.term))
-        .flatMap((alt) => {
-          const bits = termBits(engine, alt.term);
-          return (['titles', 'statements'] as const).map((field) => ({ j, alt, field, walk: bits.reach[field], gain: slot.idf * alt.weight * fieldWeight[field], bits: bits[field], reach: bits.reachBits[field] }));
-        }),
-    )
-    .filter((u) => u.walk.length > 0)
-    // Cheap and telling first: the order in which walking lowers the bound fastest for what it costs.
-    .sort((a, b) => a.walk.length / a.gain - b.walk.length / b.gain || a.j - b.j);
+  const units = queryUnits(engine, query);
   // outside[k]: the most an entry can score from units[k..] alone (per slot, its best remaining unit).
   const outside = units.map((_, k) => {
     const best = new Float64Array(size);
@@ -128,7 +114,7 @@ export function rankEntries(engine: SearchEngine, query: AnalyzedQuery, options:
         if (seen[e] === 1) continue;
         seen[e] = 1;
         if (allowed && !allowed.has(e)) continue;
-        const bound = scorer.bound(e, k); (globalThis as any).nb = ((globalThis as any).nb ?? 0) + 1;
+        const bound = scorer.bound(e, k);
         if (bound * slack >= threshold.value) fresh.push({ e, bound });
       }
       walked += units[k++].walk.length;
@@ -138,10 +124,34 @@ export function rankEntries(engine: SearchEngine, query: AnalyzedQuery, options:
     fresh.sort((a, b) => b.bound - a.bound);
     for (const { e, bound } of fresh) {
       if (bound * slack < threshold.value) break;
-      threshold.add(scorer.score(e)); (globalThis as any).ns = ((globalThis as any).ns ?? 0) + 1;
+      threshold.add(scorer.score(e));
     }
   }
   return scorer.detail(scorer.sorted().slice(0, Math.max(depth, detailed)));
+}
+
+/** A query's units, cheap and telling first: the order in which walking lowers the bound fastest for what it costs. */
+function queryUnits(engine: SearchEngine, query: AnalyzedQuery): Unit[] {
+  // Each (slot, alternative, field) is walked on its own: a rare word's common synonyms (matched at a lower weight)
+  // should not make the whole slot expensive, and titles are few but weigh the most.
+  const fieldWeight = { titles: Math.max(weights.title, weights.questionTitle), statements: weights.best };
+  return query.slots
+    .flatMap((slot, j) =>
+      slot.alternatives
+        .filter((a) => engine.vocabularySet.has(a.term))
+        .flatMap((alt) => {
+          const bits = termBits(engine, alt.term);
+          return (['titles', 'statements'] as const).map((field) => ({ j, alt, field, walk: bits.reach[field], gain: slot.idf * alt.weight * fieldWeight[field], bits: bits[field], reach: bits.reachBits[field] }));
+        }),
+    )
+    .filter((u) => u.walk.length > 0)
+    .sort((a, b) => a.walk.length / a.gain - b.walk.length / b.gain || a.j - b.j);
+}
+
+/** The upper bound ranking prunes entries with, for one query (tests check that no entry scores above it). */
+export function entryBound(engine: SearchEngine, query: AnalyzedQuery): (e: number) => number {
+  const scorer = new Scorer(engine, query, queryUnits(engine, query));
+  return (e) => scorer.bound(e, 0);
 }
 
 /** The `k`-th best of the values added so far (-Infinity until there are `k`), kept in a min-heap. */
@@ -264,12 +274,16 @@ class Scorer {
   }
 
   /**
-   * Per slot, the best weight among `units` whose bitset holds `n`. Rows are plain arrays: a typed array past 64
-   * bytes gets a buffer of its own outside the heap, which made allocating one per matched statement slow.
+   * Per slot, the best weight among `units` whose bitset holds `n`, or null when none does. Rows are plain arrays:
+   * a typed array past 64 bytes gets a buffer of its own outside the heap, which made one per statement slow.
    */
-  private hits(units: Unit[], n: number): number[] {
-    const row = new Array<number>(this.size).fill(0);
-    for (const { j, alt, bits } of units) if (alt.weight > row[j] && has(bits, n)) row[j] = alt.weight;
+  private hits(units: Unit[], n: number): number[] | null {
+    let row: number[] | null = null;
+    for (const { j, alt, bits } of units) {
+      if (!has(bits, n)) continue;
+      row ??= new Array<number>(this.size).fill(0);
+      if (alt.weight > row[j]) row[j] = alt.weight;
+    }
     return row;
   }
 
@@ -278,30 +292,26 @@ class Scorer {
     const tf = entry.titleFrom;
     if (tf !== null && statementAt(this.engine, tf)?.status === 'outdated') return this.zero;
     const row = this.hits(this.titleUnits, entry.n);
+    if (!row) return this.zero;
     const tw = entry.question ? weights.questionTitle : weights.title;
     for (let j = 0; j < this.size; j++) row[j] *= tw;
     return row;
   }
 
-  /** True when a statement matched (itself, or through the title made from it). */
-  private matches(n: number): boolean {
-    if (this.stmtUnits.some((u) => has(u.bits, n))) return true;
-    const s = statementAt(this.engine, n);
-    return s.status === 'outdated' && this.engine.entries[s.e]?.titleFrom === n && this.titleUnits.some((u) => has(u.bits, s.e));
-  }
-
-  /** A statement's weights: demoted when about another subject; an outdated one takes its title's match too. */
-  private statementRow(n: number, factor = 1): number[] {
+  /**
+   * A statement's weights, or null when it did not match (itself, or through the title made from it): demoted
+   * when about another subject; an outdated one takes its title's match too.
+   */
+  private statementRow(n: number, factor = 1): number[] | null {
     const { engine, size } = this;
-    const row = this.hits(this.stmtUnits, n);
+    const s = statementAt(engine, n);
+    const title = s.status === 'outdated' && engine.entries[s.e]?.titleFrom === n ? this.hits(this.titleUnits, s.e) : null;
+    const row = this.hits(this.stmtUnits, n) ?? (title ? new Array<number>(size).fill(0) : null);
+    if (!row) return null;
     const other = this.contrasts.some((c) => !c.own.some((b) => has(b, n)) && c.rivals.some((b) => has(b, n)));
     const f = factor * (other ? weights.otherSubject : 1);
     for (let j = 0; j < size; j++) row[j] *= f;
-    const s = statementAt(engine, n);
-    if (s.status === 'outdated' && engine.entries[s.e]?.titleFrom === n) {
-      const title = this.hits(this.titleUnits, s.e);
-      for (let j = 0; j < size; j++) row[j] = Math.max(row[j], title[j]);
-    }
+    if (title) for (let j = 0; j < size; j++) row[j] = Math.max(row[j], title[j]);
     return row;
   }
 
@@ -317,11 +327,16 @@ class Scorer {
     };
     const rows: { n: number; row: number[] }[] = [];
     const outdated: number[] = [];
+    let outdatedValue = 0;
     for (const n of entry.statements) {
-      if (!this.matches(n)) continue;
       const s = statementAt(engine, n);
-      if (s.status === 'outdated') outdated.push(n);
-      else rows.push({ n, row: this.statementRow(n, s.status === 'dated' ? weights.dated : 1) });
+      const row = this.statementRow(n, s.status === 'dated' ? weights.dated : 1);
+      if (!row) continue;
+      if (s.status !== 'outdated') rows.push({ n, row });
+      else {
+        outdated.push(n);
+        outdatedValue = Math.max(outdatedValue, value(row) * weights.outdatedOwn);
+      }
     }
     let best: number[] = zero;
     let bestValue = -1;
@@ -337,18 +352,18 @@ class Scorer {
       coverage[j] = Math.max(t[j], weights.best * best[j], weights.rest * others);
       score += idf[j] * coverage[j];
     }
-    for (const n of outdated) score = Math.max(score, value(this.statementRow(n)) * weights.outdatedOwn);
+    score = Math.max(score, outdatedValue);
     const r: RankedEntry = { entry, score, matched: [], matchedOutdated: outdated, terms: new Set(), coverage };
     // Outdated matches lift the entry holding their replacements (never above what it would earn as current).
     // An entry can replace hundreds of outdated statements with the same few, so replacement rows are made once.
     const replacements = new Map<number, number[]>();
     for (const n of entry.supersedes) {
-      if (!this.matches(n)) continue;
       const row = this.statementRow(n);
+      if (!row) continue;
       for (const target of statementAt(engine, n).sup) {
         if (statementAt(engine, target)?.e !== entry.n) continue;
         let replacement = replacements.get(target);
-        if (!replacement) replacements.set(target, (replacement = this.statementRow(target)));
+        if (!replacement) replacements.set(target, (replacement = this.statementRow(target) ?? zero));
         let v = 0;
         for (let j = 0; j < size; j++) v += idf[j] * Math.max(t[j], row[j], replacement[j]);
         v *= weights.outdatedTransfer;
