@@ -23,6 +23,8 @@ export async function loadChunkedEngine(manifest: SearchManifest, read: ReadInde
 
   const loaded = new Map<string, Promise<void>>();
   const missing = new Set<string>();
+  /** Terms looked up with no postings loaded for them. */
+  const unanswered = new Set<string>();
   const postingsOf = new Map<string, { titles: number[]; statements: number[] }>();
   const postingShards = new Set<string>();
   const vocabularyShards = new Set<string>();
@@ -56,6 +58,7 @@ export async function loadChunkedEngine(manifest: SearchManifest, read: ReadInde
       const p = postingsOf.get(query);
       if (!p) {
         note(core.postings, postingShards, query);
+        unanswered.add(query);
         return [];
       }
       return [
@@ -101,11 +104,7 @@ export async function loadChunkedEngine(manifest: SearchManifest, read: ReadInde
             }
             vocabularyShards.add(file);
           } else {
-            for (const [term, t, x] of JSON.parse(text) as PostingsShard) {
-              postingsOf.set(term, { titles: fromGaps(t), statements: fromGaps(x) });
-              // A lookup made before its shard arrived was memoised as empty.
-              engine.cache.delete(term);
-            }
+            for (const [term, t, x] of JSON.parse(text) as PostingsShard) postingsOf.set(term, { titles: fromGaps(t), statements: fromGaps(x) });
             postingShards.add(file);
           }
         });
@@ -115,7 +114,11 @@ export async function loadChunkedEngine(manifest: SearchManifest, read: ReadInde
       return job;
     });
     return Promise.all(jobs).then(() => {
-      if (fresh) engine.vocabulary = [...vocabulary].sort();
+      if (!fresh) return;
+      engine.vocabulary = [...vocabulary].sort();
+      // Lookups made before a shard arrived were memoised as empty; the rest of the term cache still holds.
+      for (const term of unanswered) engine.cache.delete(term);
+      unanswered.clear();
     });
   }
 
