@@ -259,7 +259,7 @@ class Scorer {
   /** Fills in `matched` and `terms` of the entries a caller can show. */
   detail(top: RankedEntry[]): RankedEntry[] {
     const { engine, idf } = this;
-    const every = [...new Set(this.units.map((u) => u.alt.term))].map((term) => termBits(engine, term));
+    const every = [...new Set(this.units.map((u) => u.alt.term))].map((term) => ({ term, bits: termBits(engine, term) }));
     for (const r of top.slice(0, detailed)) {
       const e = r.entry.n;
       // Citations and verdicts read the statements that match most on their own; ties go to reading order.
@@ -267,8 +267,7 @@ class Scorer {
       r.matched = (this.rowsOf.get(e) ?? []).map(({ n, row }) => ({ n, v: own(row) })).sort((a, b) => b.v - a.v || a.n - b.n).map((o) => o.n);
       const target = this.lifted.get(e);
       if (target !== undefined) r.matched = [target, ...r.matched.filter((m) => m !== target)];
-      const terms = [...new Set(this.units.map((u) => u.alt.term))];
-      r.terms = new Set(terms.filter((_, i) => has(every[i].titles, e) || r.matched.some((n) => has(every[i].statements, n))));
+      r.terms = new Set(every.filter(({ bits }) => has(bits.titles, e) || r.matched.some((n) => has(bits.statements, n))).map((t) => t.term));
     }
     return top;
   }
