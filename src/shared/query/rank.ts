@@ -127,7 +127,7 @@ export function rankEntries(engine: SearchEngine, query: AnalyzedQuery, options:
       threshold.add(scorer.score(e));
     }
   }
-  return scorer.detail(scorer.sorted().slice(0, Math.max(depth, detailed)));
+  return scorer.detail(scorer.sorted(threshold.value).slice(0, Math.max(depth, detailed)));
 }
 
 /** A query's units, cheap and telling first: the order in which walking lowers the bound fastest for what it costs. */
@@ -251,9 +251,9 @@ class Scorer {
     return sum;
   }
 
-  /** The scored entries, best first. */
-  sorted(): RankedEntry[] {
-    return [...this.ranked.values()].sort((a, b) => b.score - a.score || Number(b.entry.question) - Number(a.entry.question) || a.entry.n - b.entry.n);
+  /** The scored entries that score at least `min`, best first. */
+  sorted(min: number): RankedEntry[] {
+    return [...this.ranked.values()].filter((r) => r.score >= min).sort((a, b) => b.score - a.score || Number(b.entry.question) - Number(a.entry.question) || a.entry.n - b.entry.n);
   }
 
   /** Fills in `matched` and `terms` of the entries a caller can show. */
