@@ -1,8 +1,9 @@
 import { editDistance, typoSubstitution } from './edit-distance.ts';
-import { postings, type SearchEngine } from './engine.ts';
+import type { SearchEngine } from './engine.ts';
 import { gradingAdjectives, stem, verbCues } from './english.ts';
 import { analyzeTokens, contrastOf, matchTerms, partTerm, type AnalyzedToken } from './lexicon.ts';
 import { cleanQuery, maxQueryTokens } from './normalize.ts';
+import { entriesWithAny } from './term-bits.ts';
 
 /** One alternative index term a query slot can match, with how much a match through it counts. */
 export interface Alternative {
@@ -249,13 +250,5 @@ function postingsSize(engine: SearchEngine, term: string): number {
 
 function unionDf(engine: SearchEngine, terms: string[]): number {
   if (terms.length === 1) return postingsSize(engine, terms[0]);
-  const entries = new Set<number>();
-  for (const term of terms) {
-    if (!engine.vocabularySet.has(term)) continue;
-    const p = postings(engine, term);
-    for (const n of p.titles) entries.add(n);
-    for (const n of p.statements) entries.add(engine.statements[n]?.e ?? -1);
-  }
-  entries.delete(-1);
-  return entries.size;
+  return entriesWithAny(engine, terms.filter((term) => engine.vocabularySet.has(term)));
 }

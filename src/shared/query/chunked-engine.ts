@@ -23,6 +23,8 @@ export async function loadChunkedEngine(manifest: SearchManifest, read: ReadInde
 
   const loaded = new Map<string, Promise<void>>();
   const missing = new Set<string>();
+  /** Terms looked up with no postings loaded for them. */
+  const unanswered = new Set<string>();
   const postingsOf = new Map<string, { titles: number[]; statements: number[] }>();
   const postingShards = new Set<string>();
   const vocabularyShards = new Set<string>();
@@ -56,6 +58,7 @@ export async function loadChunkedEngine(manifest: SearchManifest, read: ReadInde
       const p = postingsOf.get(query);
       if (!p) {
         note(core.postings, postingShards, query);
+        unanswered.add(query);
         return [];
       }
       return [
@@ -113,8 +116,9 @@ export async function loadChunkedEngine(manifest: SearchManifest, read: ReadInde
     return Promise.all(jobs).then(() => {
       if (!fresh) return;
       engine.vocabulary = [...vocabulary].sort();
-      // Lookups made before a shard arrived were memoised as empty.
-      engine.cache.clear();
+      // Lookups made before a shard arrived were memoised as empty; the rest of the term cache still holds.
+      for (const term of unanswered) engine.cache.delete(term);
+      unanswered.clear();
     });
   }
 

@@ -72,8 +72,6 @@ export interface TermPostings {
   titles: number[];
   /** Statements whose text has the term. */
   statements: number[];
-  /** Number of distinct entries with the term anywhere. */
-  df: number;
 }
 
 /** The statement with a number. */
@@ -155,10 +153,7 @@ export function postings(engine: SearchEngine, term: string): TermPostings {
   const results = engine.doc.search(term, { index: ['t', 'x'], limit: 100_000 }) as unknown as { field: string; result: number[] }[];
   const titles = results.find((r) => r.field === 't')?.result ?? [];
   const statements = (results.find((r) => r.field === 'x')?.result ?? []).map((n) => n - engine.meta.entries);
-  const seen = new Set<number>(titles);
-  for (const n of statements) seen.add(engine.statements[n]?.e ?? -1);
-  seen.delete(-1);
-  const value = { titles, statements, df: seen.size };
+  const value = { titles, statements };
   if (engine.cache.size > 5000) engine.cache.clear();
   engine.cache.set(term, value);
   return value;

@@ -56,7 +56,16 @@ export const numberWords: readonly (readonly [string, string])[] = (
   .split(' ')
   .flatMap((w, i, all) => (i % 2 === 0 ? [[w, all[i + 1]] as const] : []));
 
+/** Stems already computed: highlighting re-reads the same words on every keystroke. */
+const stems = new Map<string, string>();
+
 /** Reduces a word to its stem (Porter); tokens with digits or symbols stay as they are. */
 export function stem(word: string): string {
-  return /^[a-z]+$/.test(word) && word.length > 3 ? stemmer(word) : word;
+  if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word;
+  let s = stems.get(word);
+  if (s === undefined) {
+    if (stems.size >= 50_000) stems.clear();
+    stems.set(word, (s = stemmer(word)));
+  }
+  return s;
 }

@@ -36,6 +36,8 @@ function joinsWords(text: string, at: number): boolean {
 
 /** Lowercases and strips accents and apostrophes from one word. */
 export function normalizeWord(word: string): string {
+  // Most words are plain lowercase ASCII already, and the Unicode steps below leave those unchanged.
+  if (/^[a-z0-9_]*$/.test(word)) return word;
   return word
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

@@ -1,12 +1,13 @@
-// Unit tests for src/shared/query/rank.ts on the shipped knowledge base: ranking that stops early (MaxScore) must
-// return exactly the entries, scores, matched statements and outdated links that scoring every candidate returns.
+// Unit tests for src/shared/query/rank.ts on the shipped knowledge base: ranking that stops early (MaxScore and
+// per-entry bounds) must return exactly the entries, scores, matched statements and outdated links that scoring
+// every candidate returns, and no entry may score above the bound it is pruned with.
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadAndBuild } from '../../../scripts/cli/load.ts';
 import { buildSearchIndex } from '../../../scripts/pipeline/search-index/build-index.ts';
 import { engineFromFiles } from '../../../scripts/pipeline/search-index/node-engine.ts';
 import { analyzeQuery } from '../../../src/shared/query/analyze-query.ts';
 import type { SearchEngine } from '../../../src/shared/query/engine.ts';
-import { detailed, rankEntries, type RankedEntry } from '../../../src/shared/query/rank.ts';
+import { detailed, entryBound, rankEntries, type RankedEntry } from '../../../src/shared/query/rank.ts';
 
 const view = (ranked: RankedEntry[]) =>
   ranked.map((r) => ({ n: r.entry.n, score: r.score, coverage: r.coverage, matched: r.matched, outdated: [...r.matchedOutdated].sort((a, b) => a - b), terms: [...r.terms].sort() }));
@@ -40,6 +41,29 @@ describe('shared/query/rank', { timeout: 120_000 }, () => {
       }
     }
     expect(compared).toBeGreaterThan(250);
+  });
+
+  test('no entry scores above its upper bound, outdated matches passed to it included', () => {
+    let checked = 0;
+    let below = 0;
+    let passed = 0;
+    for (const q of questions) {
+      for (const prefix of [false, true]) {
+        const query = analyzeQuery(engine, q, { prefix });
+        const bound = entryBound(engine, query);
+        for (const r of rankEntries(engine, query, { depth: engine.entries.length })) {
+          expect(r.score, `${q} → ${r.entry.id}`).toBeLessThanOrEqual(bound(r.entry.n) * (1 + 1e-9));
+          if (r.score < bound(r.entry.n) * 0.9) below += 1;
+          if (r.matchedOutdated.some((n) => engine.statements[n].e !== r.entry.n)) passed += 1;
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+    // Entries that outdated statements elsewhere passed their match to were among those checked.
+    expect(passed).toBeGreaterThan(0);
+    // Bounds that are never below a score would prune nothing.
+    expect(below).toBeGreaterThan(checked / 10);
   });
 
   test('a filtered ranking holds only allowed entries and equals the filtered full scan', () => {

@@ -3,8 +3,9 @@ import { loadAndBuild } from '../../../../scripts/cli/load.ts';
 import { buildSearchIndex, type SearchIndexFiles } from '../../../../scripts/pipeline/search-index/build-index.ts';
 import { buildChunkedIndex } from '../../../../scripts/pipeline/search-index/chunked-index.ts';
 import { engineFromFiles } from '../../../../scripts/pipeline/search-index/node-engine.ts';
+import { analyzeQuery } from '../../../../src/shared/query/analyze-query.ts';
 import { ask } from '../../../../src/shared/query/ask.ts';
-import type { SearchEngine } from '../../../../src/shared/query/engine.ts';
+import { postings, type SearchEngine } from '../../../../src/shared/query/engine.ts';
 import { loadEngine } from '../../../../src/shared/query/load.ts';
 import { searchEntries } from '../../../../src/shared/query/search.ts';
 
@@ -76,6 +77,20 @@ describe('pipeline/search-index chunked index', { timeout: 120_000 }, () => {
     reader.fetched.length = 0;
     await searchEntries(engine, 'calico network policy');
     expect(reader.fetched).toEqual([]);
+  });
+
+  test('a term looked up before its postings shard arrived is looked up again once it has, and only then', async () => {
+    const engine = await loadEngine(chunked.manifest, recordingReader(chunked).read);
+    const term = analyzeQuery(flat, 'calico').slots[0].term;
+    expect(postings(engine, term)).toEqual({ titles: [], statements: [] });
+    await engine.prepare?.('calico');
+    const sorted = (p: { titles: number[]; statements: number[] }) => ({ titles: [...p.titles].sort((a, b) => a - b), statements: [...p.statements].sort((a, b) => a - b) });
+    const loaded = postings(engine, term);
+    expect(loaded.statements.length).toBeGreaterThan(0);
+    expect(sorted(loaded)).toEqual(sorted(postings(flat, term)));
+    // Shards fetched for another query leave the memoised lookup as it is.
+    await engine.prepare?.('gmsa hostprocess');
+    expect(postings(engine, term)).toBe(loaded);
   });
 
   test('result files carry what a result shows: texts, title, link and related entries', async () => {
