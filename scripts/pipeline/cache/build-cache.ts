@@ -172,7 +172,10 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
         const keys: string[] = [];
         const keyOf = (i: number, json: string) => (keys[i] = digest(fingerprint, json, bodyKeys.get(drafts[i].data.id) ?? JSON.stringify(drafts[i].body)));
         const shared = drafts.length === result.kb.entries.length && drafts.every((d, i) => d.data === result.kb.entries[i]);
-        await writer.put('kb.json', knowledgeBaseJson(result.kb, shared ? keyOf : undefined));
+        // kb.json is named by the same keys and the rest of the knowledge base, rather than hashed a second time.
+        const { entries: _, ...rest } = result.kb;
+        const kbIdentity = shared ? () => digest(fingerprint, 'kb.json', ...keys, JSON.stringify(rest)) : undefined;
+        await writer.put('kb.json', knowledgeBaseJson(result.kb, shared ? keyOf : undefined), kbIdentity);
         if (!shared) drafts.forEach((d, i) => keyOf(i, JSON.stringify(d.data)));
         progress('json', `kb.json, ${drafts.length} entries`, performance.now() - t0);
         const tRender = performance.now();

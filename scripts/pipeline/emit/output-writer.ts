@@ -35,8 +35,11 @@ export interface OutputWriter {
    * or hard-linked into the new folder (swap). Returns false when the caller must `put` the content.
    */
   keep: (rel: string, identity: string) => Promise<boolean>;
-  /** Adds a file. `identity` names its content when the caller knows it (a digest of its inputs); else its sha256 does. */
-  put: (rel: string, content: FileContent, identity?: string) => Promise<void>;
+  /**
+   * Adds a file. `identity` names its content when the caller knows it (a digest of its inputs); else its sha256 does.
+   * For content made in chunks it may be a function, asked once every chunk has been made.
+   */
+  put: (rel: string, content: FileContent, identity?: string | (() => string)) => Promise<void>;
   /** Puts every new file in place (entry points last), deletes files this build did not make, saves the manifest. */
   finish: () => Promise<WriteStats>;
   /** Drops what was staged: the output stays as the previous build left it. */
@@ -48,6 +51,9 @@ export interface OutputOptions {
   /** Folder for the manifest of what was written (the build cache); without it every write is a fresh swap. */
   manifestDir?: string;
 }
+
+/** Bytes (about) gathered per write of a file made in chunks. */
+const writeBytes = 1 << 20;
 
 /** Files written or renamed at once: enough to keep the disk busy, few enough to stay within open-file limits. */
 const concurrency = 32;
@@ -131,24 +137,37 @@ export async function openOutput(outDir: string, options: OutputOptions = {}): P
     async put(rel, content, identity) {
       if (next.has(rel)) throw new Error(`output file written twice: ${rel}`);
       if (typeof content === 'string' || content instanceof Uint8Array) {
-        const id = identity ?? sha(content);
+        const id = (typeof identity === 'function' ? identity() : identity) ?? sha(content);
         if (await keep(rel, id)) return;
         await writeFile(await stagedPath(rel), content);
         next.set(rel, [id, byteSize(content)]);
       } else {
         // Chunks are written as they come; the identity is only known at the end.
         const target = await stagedPath(rel);
-        const stream = createWriteStream(target);
-        const hash = createHash('sha256');
+        // Chunks are gathered into writes of about a megabyte: one write per small chunk, each waiting for the last
+        // to drain, made writing kb.json take longer than making it.
+        const stream = createWriteStream(target, { highWaterMark: writeBytes });
+        const hash = identity === undefined ? createHash('sha256') : undefined;
         let size = 0;
+        let pending: string[] = [];
+        let pendingLength = 0;
+        const flush = async () => {
+          const text = pending.join('');
+          pending = [];
+          pendingLength = 0;
+          hash?.update(text);
+          size += Buffer.byteLength(text);
+          if (!stream.write(text)) await once(stream, 'drain');
+        };
         for (const chunk of content) {
-          hash.update(chunk);
-          size += Buffer.byteLength(chunk);
-          if (!stream.write(chunk)) await once(stream, 'drain');
+          pending.push(chunk);
+          pendingLength += chunk.length;
+          if (pendingLength >= writeBytes) await flush();
         }
+        await flush();
         stream.end();
         await once(stream, 'finish');
-        const id = identity ?? hash.digest('hex');
+        const id = typeof identity === 'function' ? identity() : (identity ?? hash!.digest('hex'));
         if (mode === 'update' && (await keep(rel, id))) {
           await rm(target);
           return;

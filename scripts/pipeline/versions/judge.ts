@@ -20,7 +20,7 @@ interface Ref {
 export const statementKey = (s: { entry: string; statement: string }) => `${s.entry}#${s.statement}`;
 
 
-const newestFirst = (a: Ref, b: Ref) => b.s.asOf.localeCompare(a.s.asOf) || a.s.entry.localeCompare(b.s.entry) || a.s.statement.localeCompare(b.s.statement);
+const newestFirstStatements = (a: ClaimedStatement, b: ClaimedStatement) => b.asOf.localeCompare(a.asOf) || a.entry.localeCompare(b.entry) || a.statement.localeCompare(b.statement);
 
 /**
  * Reconciles claims into statement verdicts and conflicts. Claims are grouped by subject and scope, so upstream
@@ -30,6 +30,10 @@ const newestFirst = (a: Ref, b: Ref) => b.s.asOf.localeCompare(a.s.asOf) || a.s.
  */
 export function judge(statements: ClaimedStatement[], statuses: StatusTable): { verdicts: Map<string, StatementVerdict>; conflicts: Conflict[] } {
   const refs: Ref[] = statements.flatMap((s) => s.claims.map((c) => ({ s, c })));
+  // Newest first, then by entry and statement: statements are ranked once, since the same ones are sorted again and
+  // again (large knowledge bases list hundreds of replacements per outdated statement).
+  const rankOf = new Map([...new Set(refs.map((r) => r.s))].sort(newestFirstStatements).map((s, i) => [s, i]));
+  const newestFirst = (a: Ref, b: Ref) => rankOf.get(a.s)! - rankOf.get(b.s)!;
   const groups = Map.groupBy(refs, (r) => `${r.c.subject}\u0000${r.c.scope}`);
   const outdatedBy = new Map<string, Ref[]>();
   const settled = new Map<string, boolean>();

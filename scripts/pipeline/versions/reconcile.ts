@@ -1,4 +1,5 @@
 import { claimsVocabularySchema, type ClaimsVocabulary } from '../../../src/shared/schemas/claims-vocabulary.ts';
+import type { Statement } from '../../../src/shared/schemas/entry.ts';
 import type { Conflict } from '../../../src/shared/schemas/knowledge-base.ts';
 import type { Source } from '../../../src/shared/schemas/source.ts';
 import type { Vocabulary } from '../../../src/shared/schemas/vocabulary.ts';
@@ -42,21 +43,23 @@ export function reconcile(drafts: EntryDraft[], sources: Source[], options: Reco
   const rules = rulesFor(options);
   claimed ??= claimStatements(drafts, sources, rules, options.site?.language);
   const { verdicts, conflicts } = judge(claimed, rules.statuses);
-  const byKey = new Map(claimed.map((c) => [statementKey(c), c]));
+  // `claimed` holds the drafts' statements in the same order (entry and reading order), so it is read in step.
+  let next = 0;
   const out = drafts.map((draft) => {
     const statements = inheritOutdated(draft.data.statements.map((s) => {
-      const key = statementKey({ entry: draft.data.id, statement: s.id });
-      const c = byKey.get(key)!;
-      const v = verdicts.get(key)!;
+      const c = claimed[next++];
+      if (c?.entry !== draft.data.id || c.statement !== s.id) throw new Error(`claims out of step with the drafts at ${draft.data.id}#${s.id}`);
+      const v = verdicts.get(statementKey(c))!;
       return { ...s, asOf: c.asOf, claims: c.claims, status: v.status, supersededBy: v.supersededBy, ...(v.datedReason ? { datedReason: v.datedReason } : {}) };
     }));
     const data = { ...draft.data, statements };
     return { data, body: tagVersions(draft.body, data) };
   });
   // Statuses can change after judging (inheritOutdated), so conflicts report the final ones.
-  const finalStatus = new Map(out.flatMap((d) => d.data.statements.map((st) => [statementKey({ entry: d.data.id, statement: st.id }), st.status] as const)));
+  const byId = new Map(out.map((d) => [d.data.id, d.data]));
+  const finalStatus = (st: { entry: string; statement: string; status: Statement['status'] }) => byId.get(st.entry)?.statements.find((x) => x.id === st.statement)?.status ?? st.status;
   const settled = conflicts
-    .map((c) => ({ ...c, statements: c.statements.map((st) => ({ ...st, status: finalStatus.get(statementKey(st)) ?? st.status })) }))
+    .map((c) => ({ ...c, statements: c.statements.map((st) => ({ ...st, status: finalStatus(st) })) }))
     .filter((c) => c.kind !== 'dated' || c.statements.some((st) => st.status === 'dated'));
   return { drafts: out, conflicts: settled };
 }

@@ -66,10 +66,18 @@ describe('pipeline/emit/output-writer', () => {
     writeFileSync(path.join(out, 'entries/a.mdx'), 'hand edit');
     const again = await openOutput(out, { manifestDir: cache });
     expect(await again.keep('entries/b.mdx', 'inputs-of-b')).toBe(true);
+    // Content made in chunks can be named once it is all made.
+    let made = 0;
+    function* chunks() {
+      made++;
+      yield 'x';
+    }
+    await again.put('big.json', chunks(), () => `made-${made}`);
     expect(await again.keep('entries/b.mdx', 'other-inputs')).toBe(false);
     await again.put('entries/a.mdx', 'A');
-    expect(await again.finish()).toMatchObject({ unchanged: 1, written: 1 });
+    expect(await again.finish()).toMatchObject({ unchanged: 1, written: 2 });
     expect(read(out, 'entries/a.mdx')).toBe('A');
+    expect(await (await openOutput(out, { manifestDir: cache })).keep('big.json', 'made-1')).toBe(true);
   });
 
   test('kb.json made one item at a time is the knowledge base, one entry per line', () => {
