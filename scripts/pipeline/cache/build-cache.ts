@@ -1,17 +1,17 @@
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Root } from 'mdast';
-import { analyzeSource, createSourceTools, type BuildHooks, type Progress, type SourceAnalysis } from '../build.ts';
+import { analyzeSource, createSourceTools, type BuildHooks, type Progress } from '../build.ts';
 import type { ContentConfig } from '../config/load-config.ts';
-import { emitMdx } from '../emit/emit-mdx.ts';
 import { openOutput, putEach } from '../emit/output-writer.ts';
-import { entryFile, indexOutputs, knowledgeBaseJson, type OutputSource } from '../emit/outputs.ts';
+import { entryFile, entryPage, indexOutputs, knowledgeBaseJson, type OutputSource } from '../emit/outputs.ts';
 import type { TermsMemo } from '../search-index/build-index.ts';
 import type { RawFolder } from '../sources/read-folder.ts';
 import { resolveSources, type LoadedSource } from '../sources/resolve-sources.ts';
 import type { PipelineResult, PipelineTask, PipelineWorkerData } from '../workers/pipeline-worker.ts';
 import { createPool, defaultWorkerCount, type WorkerPool } from '../workers/pool.ts';
 import { releaseMemory } from '../memory.ts';
+import { packAnalysis, unpackAnalysis } from './analysis-blob.ts';
 import { codeFingerprint, digest } from './fingerprint.ts';
 import { mapLimit, openBlobStore, readOptional, writeFileAtomic, type BlobStore } from './store.ts';
 
@@ -140,7 +140,7 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
       } else if (missing.length > 0) {
         const tools = createSourceTools(config);
         const timings: Record<string, number> = {};
-        for (const i of missing) await analyses.put(keys[i], serialize(analyzeSource(sources[i], config, tools, timings)));
+        for (const i of missing) await analyses.put(keys[i], packAnalysis(analyzeSource(sources[i], config, tools, timings)));
         addTimings(timings);
       }
       for (const k of keys) usedAnalyses.add(k);
@@ -154,7 +154,7 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
           // Every analysis, fresh or cached, is handed over deserialised: the pipeline always sees the same values.
           const blob = analyses.getSync(sourceKey(source));
           if (!blob) return undefined;
-          const analysis = deserialize(blob) as SourceAnalysis;
+          const analysis = unpackAnalysis(blob);
           analysis.drafts.forEach((d, k) => bodyKeys.set(d.data.id, analysis.bodyDigests[k]));
           return analysis;
         },
@@ -193,7 +193,7 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
             for (const [k, i] of ids.entries()) await put(i, reply.mdx[k]);
           });
           await stopPool();
-        } else for (const i of missing) await put(i, emitMdx(drafts[i].data, drafts[i].body));
+        } else for (const i of missing) await put(i, entryPage(drafts[i]));
         progress('render', `${drafts.length} MDX: ${stats.entriesCached} kept, ${missing.length} rendered`, performance.now() - tRender);
 
         const t1 = performance.now();

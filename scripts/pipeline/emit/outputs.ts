@@ -3,11 +3,18 @@ import { wizardOutputSchema } from '../../../src/shared/schemas/decision-tree.ts
 import type { BuildResult } from '../build.ts';
 import type { ContentConfig } from '../config/load-config.ts';
 import { searchOutputFiles, type TermsMemo } from '../search-index/build-index.ts';
+import type { EntryDraft } from '../entries/build-entries.ts';
+import { tagVersions } from '../versions/tags.ts';
 import { emitMdx } from './emit-mdx.ts';
 import type { FileContent } from './output-writer.ts';
 
 /** A build result with the content config the search index needs. */
 export type OutputSource = BuildResult & { config?: Pick<ContentConfig, 'vocabulary' | 'synonyms'> };
+
+/** An entry's MDX page: its body with the version tags its statements call for, and its data as frontmatter. */
+export function entryPage(draft: EntryDraft): string {
+  return emitMdx(draft.data, tagVersions(draft.body, draft.data));
+}
 
 /** Where an entry's MDX page goes, inside the output folder. */
 export function entryFile(id: string): string {
@@ -44,7 +51,7 @@ export function* indexOutputs(result: OutputSource, terms?: TermsMemo): Generato
 
 /** Every file a build writes, entry pages first, each made only when the caller reaches it. */
 export function* buildOutputs(result: OutputSource): Generator<[string, FileContent]> {
-  for (const draft of result.drafts) yield [entryFile(draft.data.id), emitMdx(draft.data, draft.body)];
+  for (const draft of result.drafts) yield [entryFile(draft.data.id), entryPage(draft)];
   yield ['kb.json', knowledgeBaseJson(result.kb)];
   yield* indexOutputs(result);
 }

@@ -15,6 +15,11 @@ export interface EntryDraft {
   body: Root;
 }
 
+/** The same draft with other data. The body is carried over without being read: a cache may make it on first use. */
+export function withData(draft: EntryDraft, data: Entry): EntryDraft {
+  return Object.defineProperty({ data } as EntryDraft, 'body', Object.getOwnPropertyDescriptor(draft, 'body')!);
+}
+
 const defaultType: Record<Source['kind'], EntryType> = {
   faq: 'concept',
   limitations: 'limitation',

@@ -5,10 +5,9 @@ import type { Source } from '../../../src/shared/schemas/source.ts';
 import type { Vocabulary } from '../../../src/shared/schemas/vocabulary.ts';
 import { claimStatements, type ClaimedStatement } from '../claims/extract.ts';
 import { compileClaimRules, type ClaimRules } from '../claims/rules.ts';
-import type { EntryDraft } from '../entries/build-entries.ts';
+import { withData, type EntryDraft } from '../entries/build-entries.ts';
 import { judge, statementKey } from './judge.ts';
 import { inheritOutdated } from './dependents.ts';
-import { tagVersions } from './tags.ts';
 
 /** Result of the version stage: drafts with statuses filled in, plus the subjects in conflict. */
 export interface ReconcileResult {
@@ -35,8 +34,8 @@ export function rulesFor(options: ReconcileOptions): ClaimRules {
 
 /**
  * Version stage: dates every statement, extracts its claims, reconciles them across sources (status `current`,
- * `outdated` with `supersededBy`, or `dated`), lists the conflicting subjects and tags entry bodies with
- * `<Outdated>`, `<Dated>` and `<AppliesTo>`. Pure: returns new drafts. `claimed` is the claims stage's output for
+ * `outdated` with `supersededBy`, or `dated`) and lists the conflicting subjects. Pure: returns new drafts, whose
+ * bodies are tagged (`<Outdated>`, `<Dated>`, `<AppliesTo>`, see tagVersions) when their pages are rendered. `claimed` is the claims stage's output for
  * these drafts, when it ran per source beforehand (see analyzeSource).
  */
 export function reconcile(drafts: EntryDraft[], sources: Source[], options: ReconcileOptions = {}, claimed?: ClaimedStatement[]): ReconcileResult {
@@ -52,8 +51,7 @@ export function reconcile(drafts: EntryDraft[], sources: Source[], options: Reco
       const v = verdicts.get(statementKey(c))!;
       return { ...s, asOf: c.asOf, claims: c.claims, status: v.status, supersededBy: v.supersededBy, ...(v.datedReason ? { datedReason: v.datedReason } : {}) };
     }));
-    const data = { ...draft.data, statements };
-    return { data, body: tagVersions(draft.body, data) };
+    return withData(draft, { ...draft.data, statements });
   });
   // Statuses can change after judging (inheritOutdated), so conflicts report the final ones.
   const byId = new Map(out.map((d) => [d.data.id, d.data]));

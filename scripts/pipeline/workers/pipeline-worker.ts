@@ -1,19 +1,19 @@
 // Worker thread for the parallel build: analyses sources (parse, segment, entries, claims, coverage) and serialises entries to MDX.
 // Both are the same pure functions the main thread runs, so the output does not depend on where they ran.
-import { serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Root } from 'mdast';
 import type { Entry } from '../../../src/shared/schemas/entry.ts';
 import { analyzeSource, createSourceTools } from '../build.ts';
+import { packAnalysis } from '../cache/analysis-blob.ts';
 import type { ContentConfig } from '../config/load-config.ts';
-import { emitMdx } from '../emit/emit-mdx.ts';
+import { entryPage } from '../emit/outputs.ts';
 import type { LoadedSource } from '../sources/resolve-sources.ts';
 import type { WorkerReply } from './pool.ts';
 
 /** Work the pipeline worker does. */
 export type PipelineTask = { kind: 'analyze'; source: LoadedSource } | { kind: 'emit'; items: { data: Entry; body: Root }[] };
 
-/** What it returns: a serialised `SourceAnalysis` with its stage timings, or MDX texts in task order. */
+/** What it returns: a `SourceAnalysis` packed for the cache (packAnalysis) with its stage timings, or MDX texts in task order. */
 export type PipelineResult = { kind: 'analyze'; analysis: Uint8Array; timings: Record<string, number> } | { kind: 'emit'; mdx: string[] };
 
 /** Data every pipeline worker starts with. */
@@ -28,9 +28,9 @@ function handle(task: PipelineTask): PipelineResult {
   if (task.kind === 'analyze') {
     const timings: Record<string, number> = {};
     const analysis = analyzeSource(task.source, config, tools, timings);
-    return { kind: 'analyze', analysis: serialize(analysis), timings };
+    return { kind: 'analyze', analysis: packAnalysis(analysis), timings };
   }
-  return { kind: 'emit', mdx: task.items.map((item) => emitMdx(item.data, item.body)) };
+  return { kind: 'emit', mdx: task.items.map(entryPage) };
 }
 
 parentPort!.on('message', ({ id, task }: { id: number; task: PipelineTask }) => {
