@@ -197,7 +197,7 @@ function commands(r: BenchResults): string {
     if (c.builds) {
       lines.push(`  - per-stage times and RSS (cold cache, one thread): \`${c.builds.serial.command}\``);
       lines.push(`  - \`kb build\` time and peak RSS (cold cache, default threads): \`${c.builds.parallel.command}\``);
-      lines.push(`  - incremental rebuild: the same command again after editing \`${c.builds.editedSource}\` (one sentence added)`);
+      lines.push(`  - incremental rebuild: the same command again after editing \`${c.builds.editedSource}\` (one sentence added), ${c.builds.incrementalSeconds?.length ?? 1} times, each after another edit; the median is reported${c.builds.incrementalSeconds ? ` (runs: ${c.builds.incrementalSeconds.map((x) => x.toFixed(2)).join(', ')} s)` : ''}`);
     }
     if (c.astroCommand) lines.push(`  - Astro build: \`${c.astroCommand}\` (in a copy of the site under \`bench/corpora/${c.name}/work/site\`)`);
     if (c.indexBytesGzip !== undefined) lines.push(`  - index size: every file under \`bench/corpora/${c.name}/work/kb/search\`, gzipped one by one (zlib level 6, as \`scripts/serve.ts\` sends them)`);
@@ -247,7 +247,8 @@ ${corpusTable(r)}
   benchmark's own processes (one or two busy threads); with 2 cores, values well above 2 mean other work competed
   for the CPU while these figures were taken.
 - \`kb build\`: wall clock of the whole command (Node start-up included), cold cache, default threads; peak RSS of
-  the process (worker threads included). *incremental*: the same command after one sentence was added to one source.
+  the process (worker threads included). *incremental*: the same command after one sentence was added to one source
+  (median of three edits, each rebuilt from the previous build's cache).
 - *index*: every file \`kb build\` writes under \`.kb/search\` (what the site serves), each gzipped on its own. Below
   1,000 entries it is one FlexSearch export loaded whole; from 1,000 entries it is the chunked index (core, term
   shards, one file per entry), of which a search loads only a few files.
