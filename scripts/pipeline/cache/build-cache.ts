@@ -3,7 +3,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { Root } from 'mdast';
 import { analyzeSource, createSourceTools, type BuildHooks, type Progress } from '../build.ts';
 import type { ContentConfig } from '../config/load-config.ts';
-import { openOutput, putEach } from '../emit/output-writer.ts';
+import { openOutput, putEach, type OutputFile } from '../emit/output-writer.ts';
 import { entryFile, entryPage, indexOutputs, knowledgeBaseJson, type OutputSource } from '../emit/outputs.ts';
 import type { TermsMemo } from '../search-index/build-index.ts';
 import type { RawFolder } from '../sources/read-folder.ts';
@@ -181,7 +181,6 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
         const tRender = performance.now();
         const kept = await mapLimit(drafts, 64, (d, i) => writer.keep(entryFile(d.data.id), keys[i]));
         const missing = drafts.flatMap((_, i) => (kept[i] ? [] : [i]));
-        const put = (i: number, mdx: string) => writer.put(entryFile(drafts[i].data.id), mdx, keys[i]);
         stats.entries = drafts.length;
         stats.entriesCached = drafts.length - missing.length;
         if (missing.length >= minParallel * 25 && startPool()) {
@@ -190,10 +189,15 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
           await mapLimit(batches, pool!.size * 2, async (ids) => {
             const reply = await pool!.run({ kind: 'emit', items: ids.map((i) => ({ data: drafts[i].data, body: drafts[i].body as Root })) });
             if (reply.kind !== 'emit') throw new Error('worker answered an emit task with another kind');
-            for (const [k, i] of ids.entries()) await put(i, reply.mdx[k]);
+            await putEach(writer, ids.map((i, k): OutputFile => [entryFile(drafts[i].data.id), reply.mdx[k], keys[i]]));
           });
           await stopPool();
-        } else for (const i of missing) await put(i, entryPage(drafts[i]));
+        } else {
+          // Pages are rendered as the writes ask for them, so a few are written while the next is made.
+          await putEach(writer, (function* (): Generator<OutputFile> {
+            for (const i of missing) yield [entryFile(drafts[i].data.id), entryPage(drafts[i]), keys[i]];
+          })());
+        }
         progress('render', `${drafts.length} MDX: ${stats.entriesCached} kept, ${missing.length} rendered`, performance.now() - tRender);
 
         const t1 = performance.now();

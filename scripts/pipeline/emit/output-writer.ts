@@ -46,6 +46,9 @@ export interface OutputWriter {
   abort: () => Promise<void>;
 }
 
+/** A file for putEach: its path, its content, and its identity when the caller knows it (see OutputWriter.put). */
+export type OutputFile = [rel: string, content: FileContent, identity?: string | (() => string)];
+
 /** Options for openOutput. */
 export interface OutputOptions {
   /** Folder for the manifest of what was written (the build cache); without it every write is a fresh swap. */
@@ -226,7 +229,7 @@ export async function openOutput(outDir: string, options: OutputOptions = {}): P
  * Puts files from an iterable through a writer, `concurrency` at a time; the iterable is read only as fast as files
  * are written, so at most that many contents are held at once. Returns how many files it put.
  */
-export async function putEach(writer: OutputWriter, files: Iterable<[string, FileContent]>): Promise<number> {
+export async function putEach(writer: OutputWriter, files: Iterable<OutputFile>): Promise<number> {
   const iterator = files[Symbol.iterator]();
   let count = 0;
   let failed = false;
@@ -250,7 +253,7 @@ export async function putEach(writer: OutputWriter, files: Iterable<[string, Fil
 }
 
 /** Writes files through an output writer, aborting (the previous output stays) if anything fails. */
-export async function writeAll(writer: OutputWriter, files: Iterable<[string, FileContent]>): Promise<WriteStats> {
+export async function writeAll(writer: OutputWriter, files: Iterable<OutputFile>): Promise<WriteStats> {
   try {
     await putEach(writer, files);
     return await writer.finish();
