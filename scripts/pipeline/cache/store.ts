@@ -5,8 +5,7 @@ import path from 'node:path';
 /** A folder of immutable blobs named by their key (a content hash). */
 export interface BlobStore {
   dir: string;
-  get: (key: string) => Promise<Buffer | undefined>;
-  /** Reads a blob synchronously, for a caller that needs one value at a time in a synchronous loop. */
+  /** Reads a blob synchronously: the pipeline asks for one analysis at a time in a synchronous loop. */
   getSync: (key: string) => Buffer | undefined;
   has: (key: string) => Promise<boolean>;
   put: (key: string, data: Uint8Array) => Promise<void>;
@@ -25,7 +24,6 @@ export async function openBlobStore(dir: string): Promise<BlobStore> {
   const file = (key: string) => path.join(dir, `${key}${suffix}`);
   return {
     dir,
-    get: (key) => readFile(file(key)).catch(() => undefined),
     getSync(key) {
       try {
         return readFileSync(file(key));

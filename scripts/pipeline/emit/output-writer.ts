@@ -97,17 +97,16 @@ export async function openOutput(outDir: string, options: OutputOptions = {}): P
   let unchanged = 0;
   // An old file by identity, for swap mode's hard links.
   const byIdentity = new Map<string, string>();
-  if (mode === 'swap' && previous?.outDir === out && !interrupted) for (const [rel, [id]] of Object.entries(previous.files)) byIdentity.set(id, rel);
-  const known = mode === 'swap' ? previous?.files : before?.files;
+  if (mode === 'swap' && previous?.outDir === out) for (const [rel, [id]] of Object.entries(previous.files)) byIdentity.set(id, rel);
 
   // Is a file exactly as the last build left it? Same size, and not modified since that write finished.
   // Synchronous: a one-source edit checks every unchanged file, and tens of thousands of promise round trips cost
   // more than the stat calls themselves (the inodes are cached).
   const intact = (rel: string) => {
-    const entry = known?.[rel];
-    if (!entry || !previous) return false;
+    const entry = previous?.files[rel];
+    if (!entry) return false;
     const info = statSync(path.join(out, rel), { throwIfNoEntry: false });
-    return info !== undefined && info.isFile() && info.size === entry[1] && info.mtimeMs <= previous.writtenAt;
+    return info !== undefined && info.isFile() && info.size === entry[1] && info.mtimeMs <= previous!.writtenAt;
   };
   const stagedPath = async (rel: string) => {
     const target = path.join(staging, rel);
@@ -145,10 +144,9 @@ export async function openOutput(outDir: string, options: OutputOptions = {}): P
         await writeFile(await stagedPath(rel), content);
         next.set(rel, [id, byteSize(content)]);
       } else {
-        // Chunks are written as they come; the identity is only known at the end.
+        // Chunks are written as they come, gathered into writes of about a megabyte (one write per small chunk, each
+        // waiting for the last to drain, made writing kb.json take longer than making it); the identity comes last.
         const target = await stagedPath(rel);
-        // Chunks are gathered into writes of about a megabyte: one write per small chunk, each waiting for the last
-        // to drain, made writing kb.json take longer than making it.
         const stream = createWriteStream(target, { highWaterMark: writeBytes });
         const hash = identity === undefined ? createHash('sha256') : undefined;
         let size = 0;

@@ -19,7 +19,6 @@ interface Ref {
 /** Key of a statement across the knowledge base. */
 export const statementKey = (s: { entry: string; statement: string }) => `${s.entry}#${s.statement}`;
 
-
 const newestFirstStatements = (a: ClaimedStatement, b: ClaimedStatement) => b.asOf.localeCompare(a.asOf) || a.entry.localeCompare(b.entry) || a.statement.localeCompare(b.statement);
 
 /**
