@@ -368,18 +368,18 @@ class Scorer {
     for (const n of entry.supersedes) {
       const row = this.statementRow(n);
       if (!row) continue;
-      for (const target of statementAt(engine, n).sup) {
-        if (statementAt(engine, target)?.e !== entry.n) continue;
+      // An outdated statement about several things ("Network Policy and cluster autoscaler aren't endorsed") is
+      // replaced by one statement per thing: a word of the question goes to the replacement about it, not to all.
+      // Replacements that share a telling word of the question are about the same thing, and share the match.
+      // (Never more than max(title, row, replacement) per slot, so the entry's bound still holds.)
+      const [own, elsewhere] = partition(statementAt(engine, n).sup, (o) => statementAt(engine, o)?.e === entry.n);
+      if (own.length === 0) continue;
+      const others = elsewhere.filter((o) => !this.telling.some((k) => this.statementMatches(o, k) && own.some((m) => this.statementMatches(m, k))));
+      const passed = row.map((w, j) => (t[j] > 0 || own.some((o) => this.statementMatches(o, j)) || !others.some((o) => this.statementMatches(o, j)) ? w : 0));
+      for (const target of own) {
         let replacement = replacements.get(target);
         if (!replacement) replacements.set(target, (replacement = this.statementRow(target) ?? zero));
-        // An outdated statement about several things ("Network Policy and cluster autoscaler aren't endorsed") is
-        // replaced by one statement per thing: a word of the question goes to the replacement about it, not to all.
-        // Replacements that share a telling word of the question are about the same thing, and share the match.
-        // (Never more than max(title, row, replacement) per slot, so the entry's bound still holds.)
-        const [own, elsewhere] = partition(statementAt(engine, n).sup, (o) => statementAt(engine, o)?.e === entry.n);
-        const others = elsewhere.filter((o) => !this.telling.some((k) => this.statementMatches(o, k) && own.some((m) => this.statementMatches(m, k))));
-        const passed = (j: number) => t[j] > 0 || own.some((o) => this.statementMatches(o, j)) || !others.some((o) => this.statementMatches(o, j));
-        const lift = Array.from({ length: size }, (_, j) => weights.outdatedTransfer * Math.max(t[j], passed(j) ? row[j] : 0, replacement[j]));
+        const lift = Array.from({ length: size }, (_, j) => weights.outdatedTransfer * Math.max(t[j], passed[j], replacement[j]));
         const v = lift.reduce((sum, c, j) => sum + idf[j] * c, 0);
         if (v > r.score) {
           r.score = v;

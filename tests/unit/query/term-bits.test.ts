@@ -1,9 +1,7 @@
 // Unit tests for src/shared/query/term-bits.ts on the shipped knowledge base: the bitsets and walk lists ranking
 // derives from each term's postings hold exactly the entries a match can count for.
 import { beforeAll, describe, expect, test } from 'vitest';
-import { loadAndBuild } from '../../../scripts/cli/load.ts';
-import { buildSearchIndex } from '../../../scripts/pipeline/search-index/build-index.ts';
-import { engineFromFiles } from '../../../scripts/pipeline/search-index/node-engine.ts';
+import { cliEngine } from '../../../scripts/cli/commands/ask.ts';
 import { postings, type SearchEngine } from '../../../src/shared/query/engine.ts';
 import { entriesWithAny, has, termBits } from '../../../src/shared/query/term-bits.ts';
 
@@ -14,8 +12,7 @@ describe('shared/query/term-bits', { timeout: 120_000 }, () => {
   let terms: string[];
 
   beforeAll(async () => {
-    const { kb, config } = await loadAndBuild();
-    engine = await engineFromFiles(buildSearchIndex(kb, config.vocabulary, config.synonyms));
+    engine = await cliEngine({});
     // Terms of outdated statements (their matches pass to other entries) and of titles, plus a few common ones.
     const outdated = engine.statements.filter((s) => s.status === 'outdated').map((s) => s.n);
     terms = engine.vocabulary.filter((t) => outdated.some((n) => postings(engine, t).statements.includes(n))).slice(0, 150);
