@@ -57,13 +57,6 @@ export interface EntryTexts {
   s: [id: string, text: string][];
 }
 
-/**
- * Most replacements the index links an outdated statement to, newest first. In a large knowledge base one old
- * statement can be contradicted by hundreds of newer ones; linking every one made each outdated match lift hundreds
- * of entries (and an answer list hundreds of outdated notes), while the newest few are the answer a reader wants.
- */
-export const replacementLinks = 3;
-
 /** Fields the search filters by (FlexSearch tags on entry documents). */
 export const filterFields = ['topics', 'source', 'type'] as const;
 export type FilterField = (typeof filterFields)[number];

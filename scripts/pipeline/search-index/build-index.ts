@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { KnowledgeBase } from '../../../src/shared/schemas/knowledge-base.ts';
 import type { Synonyms } from '../../../src/shared/schemas/synonyms.ts';
 import type { Vocabulary } from '../../../src/shared/schemas/vocabulary.ts';
-import { asDocumentData, createSearchDocument, manifestFile, replacementLinks, type EntryTexts, type SearchDoc, type SearchManifest, type SearchMeta } from '../../../src/shared/search-config.ts';
+import { asDocumentData, createSearchDocument, manifestFile, type EntryTexts, type SearchDoc, type SearchManifest, type SearchMeta } from '../../../src/shared/search-config.ts';
 import { compileLexicon, indexTerms } from '../../../src/shared/query/lexicon.ts';
 import { extractAbbreviations } from './abbreviations.ts';
 import { buildChunkedIndex, chunkedFrom } from './chunked-index.ts';
@@ -14,16 +14,9 @@ export interface SearchIndexFiles {
   files: Map<string, string>;
 }
 
-/** Index numbers of the newest statements (at most `replacementLinks`) that supersede a statement. */
+/** Index numbers of the statements that supersede a statement (its newest few: see `maxReplacements`). */
 export function replacementsOf(s: KnowledgeBase['entries'][number]['statements'][number], statementNumber: Map<string, number>): number[] {
-  // In large knowledge bases one outdated statement can have hundreds of replacements: stop at the first few found.
-  const out: number[] = [];
-  for (const b of s.supersededBy) {
-    if (out.length === replacementLinks) break;
-    const n = statementNumber.get(`${b.entry}#${b.statement}`);
-    if (n !== undefined) out.push(n);
-  }
-  return out;
+  return s.supersededBy.flatMap((b) => statementNumber.get(`${b.entry}#${b.statement}`) ?? []);
 }
 
 /** Index terms of texts, kept from one build for the next (the build cache saves it); valid for one lexicon only. */

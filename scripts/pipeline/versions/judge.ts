@@ -1,4 +1,4 @@
-import type { Claim, Statement } from '../../../src/shared/schemas/entry.ts';
+import { maxReplacements, type Claim, type Statement } from '../../../src/shared/schemas/entry.ts';
 import type { Conflict, ConflictStatement } from '../../../src/shared/schemas/knowledge-base.ts';
 import type { ClaimedStatement } from '../claims/extract.ts';
 import { agrees, contradicts, representative, type StatusTable } from './compare.ts';
@@ -30,7 +30,7 @@ const newestFirstStatements = (a: ClaimedStatement, b: ClaimedStatement) => b.as
 export function judge(statements: ClaimedStatement[], statuses: StatusTable): { verdicts: Map<string, StatementVerdict>; conflicts: Conflict[] } {
   const refs: Ref[] = statements.flatMap((s) => s.claims.map((c) => ({ s, c })));
   // Newest first, then by entry and statement: statements are ranked once, since the same ones are sorted again and
-  // again (large knowledge bases list hundreds of replacements per outdated statement).
+  // again (large knowledge bases contradict one outdated statement with hundreds of newer ones).
   const rankOf = new Map([...new Set(refs.map((r) => r.s))].sort(newestFirstStatements).map((s, i) => [s, i]));
   const newestFirst = (a: Ref, b: Ref) => rankOf.get(a.s)! - rankOf.get(b.s)!;
   const groups = Map.groupBy(refs, (r) => `${r.c.subject}\u0000${r.c.scope}`);
@@ -82,12 +82,14 @@ export function judge(statements: ClaimedStatement[], statuses: StatusTable): { 
     const by = outdatedBy.get(key);
     if (by) {
       const seen = new Set<string>([key]);
-      const supersededBy = [...by].sort(newestFirst).flatMap((n) => {
+      const supersededBy: Statement['supersededBy'] = [];
+      for (const n of [...by].sort(newestFirst)) {
         const k = statementKey(n.s);
-        if (seen.has(k)) return [];
+        if (seen.has(k)) continue;
         seen.add(k);
-        return [{ entry: n.s.entry, statement: n.s.statement, text: n.s.text, source: n.s.source, asOf: n.s.asOf }];
-      });
+        supersededBy.push({ entry: n.s.entry, statement: n.s.statement, text: n.s.text, source: n.s.source, asOf: n.s.asOf });
+        if (supersededBy.length === maxReplacements) break;
+      }
       verdicts.set(key, { status: 'outdated', supersededBy });
     } else if (s.timeRelative && !(s.claims.length > 0 && settled.get(key))) {
       verdicts.set(key, { status: 'dated', datedReason: s.timeRelative, supersededBy: [] });

@@ -10,6 +10,14 @@ export const statementStatuses = ['current', 'outdated', 'dated'] as const;
 /** Verdict on a capability: can the user do it? */
 export const verdicts = ['yes', 'no', 'partial', 'depends'] as const;
 
+/**
+ * Most newer statements an outdated one names as its replacements, newest first. In a large knowledge base one old
+ * statement can be contradicted by hundreds of newer ones; listing every one made each outdated note (and kb.json,
+ * where they were 40% of the text at 10,000 entries) grow with the corpus, while the newest few are what a reader
+ * wants. The conflict record keeps every statement on the subject.
+ */
+export const maxReplacements = 3;
+
 /** A pointer to the statement that replaced an outdated one. */
 export const supersededBySchema = z.strictObject({
   /** Entry id holding the newer statement. */
@@ -56,8 +64,8 @@ export const statementSchema = z.strictObject({
   asOf: partialDate,
   /** Why it is dated (time-relative or preview wording), for `dated` statements. */
   datedReason: z.string().optional(),
-  /** Newer statements that replaced this one, for `outdated` statements. */
-  supersededBy: z.array(supersededBySchema).default([]),
+  /** Newer statements that replaced this one, newest first, for `outdated` statements. */
+  supersededBy: z.array(supersededBySchema).max(maxReplacements).default([]),
   /** Claims extracted from the statement. */
   claims: z.array(claimSchema).default([]),
   /** 1-based line in the source file. */

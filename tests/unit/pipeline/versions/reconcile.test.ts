@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import type { MdxJsxAttribute } from 'mdast-util-mdx-jsx';
@@ -14,7 +14,7 @@ import { collectOutputs } from '../../../../scripts/pipeline/emit/outputs.ts';
 import { readSourceFolder } from '../../../../scripts/pipeline/sources/read-folder.ts';
 import { versionWarnings } from '../../../../scripts/pipeline/versions/warnings.ts';
 import { toExport } from '../../../../src/shared/export.ts';
-import type { Entry, Statement } from '../../../../src/shared/schemas/entry.ts';
+import { maxReplacements, type Entry, type Statement } from '../../../../src/shared/schemas/entry.ts';
 import type { KnowledgeBase } from '../../../../src/shared/schemas/knowledge-base.ts';
 import { appliesToTagSchema, datedTagSchema, outdatedTagSchema } from '../../../../src/shared/schemas/version-tags.ts';
 import { expectGolden } from '../golden.ts';
@@ -172,6 +172,27 @@ describe('a newer source changes answers with no code change', () => {
     expect(find(kb, 'AKS uses Windows Server 2019 and Windows Server 2022 as the host OS versions').statement.status).toBe('current');
     expect(find(kb, 'Windows nodes are supported provided that the operating system is Windows Server 2019 or').statement.status).toBe('outdated');
     expect(find(kb, 'HugePages: not supported for Windows containers').statement.status).toBe('outdated');
+  });
+
+  test('an outdated statement names only its newest replacements, however many newer sources contradict it', async () => {
+    const dir = materialise(path.join(fixtures, 'faq-revision-2025'));
+    // Five more revisions, each a year newer, all saying 200 node pools against the shipped 8 and 100.
+    const years = [2026, 2027, 2028, 2029, 2030];
+    const rows = years.map((year) => {
+      const file = `aks-windows-faq-${year}.txt`;
+      writeFileSync(path.join(dir, file), `Node pools (${year} revision)\n\nHow many node pools can I create?\n\nThe AKS cluster can have a maximum of 200 node pools.\n`);
+      return `  - file: ${file}\n    id: aks-windows-faq-${year}\n    title: Node pools, ${year} revision (test)\n    url: https://example.org/fixtures/${year}\n    license: CC BY 4.0\n    date: ${year}-01\n    dateEvidence: Test fixture.\n    scope: aks\n    kind: faq\n`;
+    });
+    const manifest = path.join(dir, 'sources.yaml');
+    writeFileSync(manifest, `${readFileSync(manifest, 'utf8').trimEnd()}\n${rows.join('')}`);
+    const { kb } = await build(dir);
+    const eight = find(kb, 'The AKS cluster can have a maximum of eight node pools.').statement;
+    expect(eight.status).toBe('outdated');
+    expect(eight.supersededBy.map((b) => b.source)).toEqual(['aks-windows-faq-2030', 'aks-windows-faq-2029', 'aks-windows-faq-2028']);
+    expect(maxReplacements).toBe(3);
+    // Every statement on the subject is still in the conflict record.
+    const conflict = kb.conflicts.find((c) => c.statements.some((s) => s.statement === eight.id))!;
+    for (const year of years) expect(conflict.statements.map((s) => s.source)).toContain(`aks-windows-faq-${year}`);
   });
 
   test('without a subjects.yaml a knowledge base builds with no claims and no conflicts', async () => {
