@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { Root } from 'mdast';
 import { analyzeSource, createSourceTools, type BuildHooks, type Progress } from '../build.ts';
 import type { ContentConfig } from '../config/load-config.ts';
 import { openOutput, putEach, type OutputFile } from '../emit/output-writer.ts';
@@ -11,7 +10,7 @@ import { resolveSources, type LoadedSource } from '../sources/resolve-sources.ts
 import type { PipelineResult, PipelineTask, PipelineWorkerData } from '../workers/pipeline-worker.ts';
 import { createPool, defaultWorkerCount, type WorkerPool } from '../workers/pool.ts';
 import { releaseMemory } from '../memory.ts';
-import { packAnalysis, unpackAnalysis } from './analysis-blob.ts';
+import { packAnalysis, serialisedBody, unpackAnalysis, type PackedAnalysis } from './analysis-blob.ts';
 import { codeFingerprint, digest } from './fingerprint.ts';
 import { mapLimit, openBlobStore, readOptional, writeFileAtomic, type BlobStore } from './store.ts';
 
@@ -109,6 +108,22 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
     for (const [k, v] of Object.entries(timings)) stats.threadTimings[k] = (stats.threadTimings[k] ?? 0) + v;
   };
   const sourceKey = (s: LoadedSource) => digest(fingerprint, configKey, JSON.stringify(s));
+  // An analysis is two blobs: the analysis, and its entries' bodies (see packAnalysis).
+  const bodiesKey = (key: string) => `${key}-bodies`;
+  const store = async (key: string, packed: PackedAnalysis) => {
+    await analyses.put(bodiesKey(key), packed.bodies);
+    await analyses.put(key, packed.analysis);
+  };
+  // The bodies blob read last: pages are rendered in entry order, so one source's bodies are read once, not per page.
+  let bodiesRead: [key: string, blob: Uint8Array] | undefined;
+  const bodiesOf = (key: string) => {
+    if (bodiesRead?.[0] !== key) {
+      const blob = analyses.getSync(bodiesKey(key));
+      if (!blob) throw new Error(`build cache: the entry bodies of a cached analysis are gone from ${analyses.dir} (another build pruned it?); build again`);
+      bodiesRead = [key, blob];
+    }
+    return bodiesRead[1];
+  };
 
   return {
     stats,
@@ -123,7 +138,7 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
       // Broken input: let the pipeline report it.
       if (diagnostics.some((d) => d.severity === 'error')) return {};
       const keys = sources.map(sourceKey);
-      const cached = await mapLimit(keys, 32, (k) => analyses.has(k));
+      const cached = await mapLimit(keys, 32, async (k) => (await analyses.has(k)) && (await analyses.has(bodiesKey(k))));
       const missing = cached.flatMap((hit, i) => (hit ? [] : [i]));
       stats.sources = sources.length;
       stats.sourcesCached = sources.length - missing.length;
@@ -135,15 +150,15 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
           const reply = await pool!.run({ kind: 'analyze', source: sources[i] });
           if (reply.kind !== 'analyze') throw new Error('worker answered an analyse task with another kind');
           addTimings(reply.timings);
-          await analyses.put(keys[i], reply.analysis);
+          await store(keys[i], reply.analysis);
         });
       } else if (missing.length > 0) {
         const tools = createSourceTools(config);
         const timings: Record<string, number> = {};
-        for (const i of missing) await analyses.put(keys[i], packAnalysis(analyzeSource(sources[i], config, tools, timings)));
+        for (const i of missing) await store(keys[i], packAnalysis(analyzeSource(sources[i], config, tools, timings)));
         addTimings(timings);
       }
-      for (const k of keys) usedAnalyses.add(k);
+      for (const k of keys) usedAnalyses.add(k).add(bodiesKey(k));
       const where = pool ? `${missing.length} analysed on ${pool.size} threads` : `${missing.length} analysed`;
       await stopPool();
       const spent = Object.entries(stats.threadTimings).map(([stage, ms]) => `${stage} ${ms.toFixed(0)} ms`).join(', ');
@@ -152,9 +167,10 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
         sources: resolved,
         analysis(source: LoadedSource) {
           // Every analysis, fresh or cached, is handed over deserialised: the pipeline always sees the same values.
-          const blob = analyses.getSync(sourceKey(source));
+          const key = sourceKey(source);
+          const blob = analyses.getSync(key);
           if (!blob) return undefined;
-          const analysis = unpackAnalysis(blob);
+          const analysis = unpackAnalysis(blob, () => bodiesOf(key));
           analysis.drafts.forEach((d, k) => bodyKeys.set(d.data.id, analysis.bodyDigests[k]));
           return analysis;
         },
@@ -187,7 +203,7 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
           // Small batches, two per thread in flight: each batch is copied to its thread, so this bounds the copies.
           const batches = Array.from({ length: Math.ceil(missing.length / emitBatch) }, (_, b) => missing.slice(b * emitBatch, (b + 1) * emitBatch));
           await mapLimit(batches, pool!.size * 2, async (ids) => {
-            const reply = await pool!.run({ kind: 'emit', items: ids.map((i) => ({ data: drafts[i].data, body: drafts[i].body as Root })) });
+            const reply = await pool!.run({ kind: 'emit', items: ids.map((i) => ({ data: drafts[i].data, body: serialisedBody(drafts[i]) })) });
             if (reply.kind !== 'emit') throw new Error('worker answered an emit task with another kind');
             await putEach(writer, ids.map((i, k): OutputFile => [entryFile(drafts[i].data.id), reply.mdx[k], keys[i]]));
           });
@@ -198,6 +214,7 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
             for (const i of missing) yield [entryFile(drafts[i].data.id), entryPage(drafts[i]), keys[i]];
           })());
         }
+        bodiesRead = undefined;
         progress('render', `${drafts.length} MDX: ${stats.entriesCached} kept, ${missing.length} rendered`, performance.now() - tRender);
 
         const t1 = performance.now();

@@ -2,11 +2,12 @@ import type { KnowledgeBase } from '../../../src/shared/schemas/knowledge-base.t
 import { wizardOutputSchema } from '../../../src/shared/schemas/decision-tree.ts';
 import type { BuildResult } from '../build.ts';
 import type { ContentConfig } from '../config/load-config.ts';
+import { manifestFile } from '../../../src/shared/search-config.ts';
 import { searchOutputFiles, type TermsMemo } from '../search-index/build-index.ts';
 import type { EntryDraft } from '../entries/build-entries.ts';
 import { tagVersions } from '../versions/tags.ts';
 import { emitMdx } from './emit-mdx.ts';
-import type { FileContent } from './output-writer.ts';
+import type { FileContent, OutputFile } from './output-writer.ts';
 
 /** A build result with the content config the search index needs. */
 export type OutputSource = BuildResult & { config?: Pick<ContentConfig, 'vocabulary' | 'synonyms'> };
@@ -44,13 +45,15 @@ export function* knowledgeBaseJson(kb: KnowledgeBase, onEntry?: (index: number, 
 }
 
 /** The search index and the wizard as output files. Pure and deterministic (see searchDocs for `terms`). */
-export function* indexOutputs(result: OutputSource, terms?: TermsMemo): Generator<[string, FileContent]> {
-  if (result.config) for (const [name, data] of searchOutputFiles(result.kb, result.config, terms)) yield [`search/${name}`, data];
+export function* indexOutputs(result: OutputSource, terms?: TermsMemo): Generator<OutputFile> {
+  // Every index file but the manifest is named by a digest of its content (or of its block's), so its name is its
+  // identity and the writer need not hash tens of megabytes to find the files a build left unchanged.
+  if (result.config) for (const [name, data] of searchOutputFiles(result.kb, result.config, terms)) yield [`search/${name}`, data, name === manifestFile ? undefined : `named ${name}`];
   if (result.wizard) yield ['wizard.json', `${JSON.stringify(wizardOutputSchema.parse(result.wizard), null, 2)}\n`];
 }
 
 /** Every file a build writes, entry pages first, each made only when the caller reaches it. */
-export function* buildOutputs(result: OutputSource): Generator<[string, FileContent]> {
+export function* buildOutputs(result: OutputSource): Generator<OutputFile> {
   for (const draft of result.drafts) yield [entryFile(draft.data.id), entryPage(draft)];
   yield ['kb.json', knowledgeBaseJson(result.kb)];
   yield* indexOutputs(result);
