@@ -1,6 +1,6 @@
 import { editDistance, typoSubstitution } from './edit-distance.ts';
 import type { SearchEngine } from './engine.ts';
-import { gradingAdjectives, stem, verbCues } from './english.ts';
+import { gradingAdjectives, stem, stopWords, verbCues } from './english.ts';
 import { analyzeTokens, contrastOf, matchTerms, partTerm, type AnalyzedToken } from './lexicon.ts';
 import { cleanQuery, maxQueryTokens } from './normalize.ts';
 import { entriesWithAny } from './term-bits.ts';
@@ -59,9 +59,13 @@ function allowedEdits(length: number): number {
   return length >= 10 ? 2 : length >= 6 ? 1 : 0;
 }
 
-/** The index or lexicon term nearest to an unknown stem by plausible slips (see `typoSubstitution`), if one is close enough. */
-export function correctTypo(engine: SearchEngine, word: string): string | null {
-  const max = allowedEdits(word.length);
+/**
+ * The index or lexicon term nearest to an unknown stem by plausible slips (see `typoSubstitution`), if one is close
+ * enough; `edits` overrides how many slips the stem's length allows.
+ */
+export function correctTypo(engine: SearchEngine, word: string, edits?: number): string | null {
+  // A stem is shorter than the word typed ("seperate" → "seper"): the slips allowed follow the typed word's length.
+  const max = edits ?? allowedEdits(word.length);
   if (max === 0 || /\d/.test(word)) return null;
   let best: string | null = null;
   let bestDistance = max + 1;
@@ -152,7 +156,7 @@ export function analyzeQuery(engine: SearchEngine, raw: string, options: { prefi
   tokens.forEach((token, i) => {
     if (token.stop || engine.vocabularySet.has(token.stem) || engine.lexicon.words.has(token.stem)) return;
     if (typing && i === tokens.length - 1) return;
-    const fix = correctTypo(engine, token.stem) ?? correctTypo(engine, token.word);
+    const fix = correctTypo(engine, token.stem) ?? correctTypo(engine, token.word) ?? (token.stem.length >= 5 ? correctTypo(engine, token.stem, allowedEdits(token.word.length)) : null);
     if (fix) {
       token.stem = fix;
       corrected.add(i);
@@ -224,6 +228,12 @@ export function analyzeQuery(engine: SearchEngine, raw: string, options: { prefi
     // A synonym phrase the index never uses falls back to its words.
     if (m.canonical && postingsSize(engine, m.term) === 0 && m.to - m.from > 1) {
       for (let i = m.from; i < m.to; i++) if (!tokens[i].stop) addSlot(tokens[i].stem, i, i + 1);
+      continue;
+    }
+    // So does an abbreviation the index never uses: it means the words it stands for (CRI → container runtime).
+    const expansion = m.canonical && m.to - m.from === 1 && postingsSize(engine, m.term) === 0 ? expandedWords(engine, m.term) : [];
+    if (expansion.length > 0) {
+      for (const word of expansion) addSlot(word, m.from, m.to);
       continue;
     }
     addSlot(m.term, m.from, m.to);
@@ -328,6 +338,14 @@ function markQualified(engine: SearchEngine, text: string, tokens: readonly Anal
     if (joined && (modifies.has(i - 1) || qualified.has(i - 1))) qualified.add(i);
   }
   for (const slot of slots) slot.qualified = placed.every((p) => p.term !== slot.term || qualified.has(p.from));
+}
+
+/** The words of the longer synonyms of a term that the index knows (cri → container runtime interface → contain, runtim). */
+export function expandedWords(engine: SearchEngine, term: string): string[] {
+  const words = new Set<string>();
+  for (const rules of engine.lexicon.phrases.values())
+    for (const rule of rules) if (rule.canonical === term && rule.stems.length > 1) for (const w of rule.stems) if (w.length > 1 && engine.vocabularySet.has(w) && !stopWords.has(w)) words.add(w);
+  return [...words];
 }
 
 function postingsSize(engine: SearchEngine, term: string): number {

@@ -94,4 +94,16 @@ describe('shared/query/analyze-query', () => {
     const span = topicPhrase(analyzeQuery(engine, text).tokens, text);
     expect(span).toEqual([3, 5]);
   });
+
+  it('reads an abbreviation the index never uses as the words it stands for', () => {
+    expect(terms('anm for windows')).toEqual(expect.arrayContaining(['azur', 'network', 'model']));
+    expect(terms('anm for windows')).not.toContain('anm');
+  });
+
+  it('allows the slips of the typed word when correcting its shorter stem', () => {
+    // "privilidged" stems to "privilidg", two slips from "privileg": the typed word is long enough for two.
+    expect(terms('privilidged containers')).toContain('privileg');
+    // A short stem gets no extra slips from a long ending.
+    expect(correctTypo(engine, 'reli', 1)).not.toBe('rel');
+  });
 });
