@@ -326,9 +326,10 @@ interface Placed {
 function markQualified(engine: SearchEngine, text: string, tokens: readonly AnalyzedToken[], slots: Slot[], placed: readonly Placed[]): void {
   const unknown = new Set(slots.filter((s) => s.unknown).map((s) => s.term));
   const modifies = new Set<number>();
+  const mainVerb = doSupportVerb(tokens, unknown);
   for (const p of placed) {
     const word = tokens[p.from].word;
-    const verb = p.from > 0 && verbCues.has(tokens[p.from - 1].word);
+    const verb = (p.from > 0 && verbCues.has(tokens[p.from - 1].word)) || p.from === mainVerb;
     const adverb = word.endsWith('ly') && engine.vocabularySet.has(stem(word.slice(0, -2)));
     if (unknown.has(p.term) && !verb && !adverb && !gradingAdjectives.has(word)) modifies.add(p.to - 1);
   }
@@ -346,6 +347,25 @@ export function expandedWords(engine: SearchEngine, term: string): string[] {
   for (const rules of engine.lexicon.phrases.values())
     for (const rule of rules) if (rule.canonical === term && rule.stems.length > 1) for (const w of rule.stems) if (w.length > 1 && engine.vocabularySet.has(w) && !stopWords.has(w)) words.add(w);
   return [...words];
+}
+
+/** Forms of "do" that need a bare verb after their subject ("does upgrading the nodes eat quota?"). */
+const doForms = new Set(['do', 'does', 'did', 'dont', 'doesnt', 'didnt']);
+
+/**
+ * In a question opened by "do" (do-support), the first unknown word after a known one is the main verb the subject
+ * needs ("does upgrading windows nodes eat vcpu quota?"), not a modifier of the words after it. Its token index, or -1.
+ */
+export function doSupportVerb(tokens: readonly AnalyzedToken[], unknown: ReadonlySet<string>): number {
+  const first = tokens.findIndex((t) => !['why', 'how', 'when', 'where'].includes(t.word));
+  if (first < 0 || !doForms.has(tokens[first].word)) return -1;
+  let seenKnown = false;
+  for (let i = first + 1; i < tokens.length; i++) {
+    if (tokens[i].stop) continue;
+    if (unknown.has(tokens[i].stem)) return seenKnown ? i : -1;
+    seenKnown = true;
+  }
+  return -1;
 }
 
 function postingsSize(engine: SearchEngine, term: string): number {

@@ -1,6 +1,6 @@
 // Unit tests for src/shared/query/analyze-query.ts over the fixture knowledge base: how a question becomes slots.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyzeQuery, correctTypo, looksLikeName, topicPhrase } from '../../../src/shared/query/analyze-query.ts';
+import { analyzeQuery, correctTypo, doSupportVerb, looksLikeName, topicPhrase } from '../../../src/shared/query/analyze-query.ts';
 import type { SearchEngine } from '../../../src/shared/query/engine.ts';
 import { fixtureEngine } from './fixture-kb.ts';
 
@@ -105,5 +105,13 @@ describe('shared/query/analyze-query', () => {
     expect(terms('privilidged containers')).toContain('privileg');
     // A short stem gets no extra slips from a long ending.
     expect(correctTypo(engine, 'reli', 1)).not.toBe('rel');
+  });
+
+  it('reads the first unknown word after the subject of a "do" question as its verb, not a modifier', () => {
+    const qualified = (q: string) => analyzeQuery(engine, q).slots.filter((s) => s.qualified).map((s) => s.term);
+    expect(qualified('does changing windows containers zorble time zone')).toEqual([]);
+    expect(doSupportVerb(analyzeQuery(engine, 'does windows zorble time zone').tokens, new Set(['zorbl']))).toBe(2);
+    // Without "do" the same words are a modifier and what it qualifies.
+    expect(qualified('windows containers zorbly time zone')).toEqual(['time', 'zone']);
   });
 });
