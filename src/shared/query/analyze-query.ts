@@ -1,6 +1,6 @@
 import { editDistance, typoSubstitution } from './edit-distance.ts';
 import type { SearchEngine } from './engine.ts';
-import { gradingAdjectives, stem, verbCues } from './english.ts';
+import { gradingAdjectives, stem, stopWords, verbCues } from './english.ts';
 import { analyzeTokens, contrastOf, matchTerms, partTerm, type AnalyzedToken } from './lexicon.ts';
 import { cleanQuery, maxQueryTokens } from './normalize.ts';
 import { entriesWithAny } from './term-bits.ts';
@@ -39,6 +39,12 @@ export interface AnalyzedQuery {
   text: string;
   tokens: AnalyzedToken[];
   slots: Slot[];
+  /**
+   * True when the thing a keyword query is about (the head of its topic phrase, see `topicPhrase`) is a word the
+   * index has never seen ("defender for containers", "set net.ipv4 sysctls on a pod"): the question names something
+   * the knowledge base does not cover.
+   */
+  unknownTopic: boolean;
 }
 
 /** Weight of a match through a corrected typo. */
@@ -53,9 +59,13 @@ function allowedEdits(length: number): number {
   return length >= 10 ? 2 : length >= 6 ? 1 : 0;
 }
 
-/** The index or lexicon term nearest to an unknown stem by plausible slips (see `typoSubstitution`), if one is close enough. */
-export function correctTypo(engine: SearchEngine, word: string): string | null {
-  const max = allowedEdits(word.length);
+/**
+ * The index or lexicon term nearest to an unknown stem by plausible slips (see `typoSubstitution`), if one is close
+ * enough; `edits` overrides how many slips the stem's length allows.
+ */
+export function correctTypo(engine: SearchEngine, word: string, edits?: number): string | null {
+  // A stem is shorter than the word typed ("seperate" → "seper"): the slips allowed follow the typed word's length.
+  const max = edits ?? allowedEdits(word.length);
   if (max === 0 || /\d/.test(word)) return null;
   let best: string | null = null;
   let bestDistance = max + 1;
@@ -146,7 +156,7 @@ export function analyzeQuery(engine: SearchEngine, raw: string, options: { prefi
   tokens.forEach((token, i) => {
     if (token.stop || engine.vocabularySet.has(token.stem) || engine.lexicon.words.has(token.stem)) return;
     if (typing && i === tokens.length - 1) return;
-    const fix = correctTypo(engine, token.stem) ?? correctTypo(engine, token.word);
+    const fix = correctTypo(engine, token.stem) ?? correctTypo(engine, token.word) ?? (token.stem.length >= 5 ? correctTypo(engine, token.stem, allowedEdits(token.word.length)) : null);
     if (fix) {
       token.stem = fix;
       corrected.add(i);
@@ -156,7 +166,8 @@ export function analyzeQuery(engine: SearchEngine, raw: string, options: { prefi
   const slots: Slot[] = [];
   const seen = new Set<string>();
   const placed: Placed[] = [];
-  const addSlot = (term: string, from: number, to: number, extra: Alternative[] = []) => {
+  const partsOfUnknown = new Set<string>();
+  const addSlot = (term: string, from: number, to: number, extra: Alternative[] = [], forceNamed = false) => {
     placed.push({ term, from, to });
     if (seen.has(term)) return;
     seen.add(term);
@@ -176,7 +187,7 @@ export function analyzeQuery(engine: SearchEngine, raw: string, options: { prefi
       alternatives,
       idf: idfOf(engine, df),
       unknown: df === 0,
-      named: looksLikeName(text, surfaceTokens[0].start, surfaceTokens[surfaceTokens.length - 1].end),
+      named: forceNamed || looksLikeName(text, surfaceTokens[0].start, surfaceTokens[surfaceTokens.length - 1].end),
       qualified: false,
       contrast: contrastOf(engine.lexicon, term) ?? null,
     });
@@ -192,16 +203,37 @@ export function analyzeQuery(engine: SearchEngine, raw: string, options: { prefi
       addSlot(m.term, m.from, m.to, extra);
       continue;
     }
-    // An identifier the index never uses (terminationGracePeriod) falls back to its parts.
+    // An identifier the index never uses (terminationGracePeriod) falls back to its parts. When some of its parts
+    // are unknown too (PodDisruptionBudget, maxSurge), it names a thing the index lacks: it stays a slot of its own,
+    // a name, and its known parts only describe that thing.
     const parts = tokens[m.from].parts;
     if (!m.canonical && parts && !engine.vocabularySet.has(m.term)) {
-      const known = parts.filter((p) => engine.vocabularySet.has(p) || engine.vocabularySet.has(partTerm(p)));
-      for (const part of known) addSlot(part, m.from, m.to);
-      if (known.length > 0) continue;
+      const isKnown = (p: string) => engine.vocabularySet.has(p) || engine.vocabularySet.has(partTerm(p));
+      const known = parts.filter(isKnown);
+      const whole = known.length < parts.length;
+      if (whole) addSlot(m.term, m.from, m.to, [], true);
+      for (const part of known) {
+        if (whole && !slots.some((s) => s.term === part)) partsOfUnknown.add(part);
+        addSlot(part, m.from, m.to);
+      }
+      if (known.length > 0 || whole) continue;
+    }
+    // A bare number coordinated with a versioned name ("windows 2019 to 2022", "ws2019 and 2022") is that name with
+    // the other number: English leaves out the words the two share.
+    const elided = elidedVersion(engine, tokens, m, placed);
+    if (elided) {
+      addSlot(elided, m.from, m.to);
+      continue;
     }
     // A synonym phrase the index never uses falls back to its words.
     if (m.canonical && postingsSize(engine, m.term) === 0 && m.to - m.from > 1) {
       for (let i = m.from; i < m.to; i++) if (!tokens[i].stop) addSlot(tokens[i].stem, i, i + 1);
+      continue;
+    }
+    // So does an abbreviation the index never uses: it means the words it stands for (CRI → container runtime).
+    const expansion = m.canonical && m.to - m.from === 1 && postingsSize(engine, m.term) === 0 ? expandedWords(engine, m.term) : [];
+    if (expansion.length > 0) {
+      for (const word of expansion) addSlot(word, m.from, m.to);
       continue;
     }
     addSlot(m.term, m.from, m.to);
@@ -210,7 +242,71 @@ export function analyzeQuery(engine: SearchEngine, raw: string, options: { prefi
     if (m.canonical && !/\p{L}/u.test(typed)) for (let i = m.from; i < m.to; i++) if (tokens[i].stem.length >= 3 && engine.vocabularySet.has(tokens[i].stem)) addSlot(tokens[i].stem, i, i + 1);
   }
   markQualified(engine, text, tokens, slots, placed);
-  return { text, tokens, slots };
+  for (const slot of slots) if (partsOfUnknown.has(slot.term)) slot.qualified = true;
+  // The unknown head of the topic names the thing asked about: its information counts in full, as a name's does.
+  const topic = unknownTopicSlot(text, tokens, slots, placed);
+  if (topic) topic.named = true;
+  return { text, tokens, slots, unknownTopic: topic !== null };
+}
+
+/** Words that join two alternatives or the ends of a range ("2019 to 2022", "2019 or 2022"). */
+const coordinators = new Set(['to', 'and', 'or', 'vs', 'versus', 'through', 'then', 'from']);
+
+/**
+ * The versioned term a bare number stands for when it is coordinated with a versioned name just before it
+ * ("windows 2019 to 2022" → windows_server_2022), if the index knows that term.
+ */
+export function elidedVersion(engine: SearchEngine, tokens: readonly AnalyzedToken[], m: { term: string; from: number; to: number; canonical: boolean }, placed: readonly Placed[]): string | null {
+  if (m.canonical || m.to - m.from !== 1 || !/^\d+$/.test(tokens[m.from].word)) return null;
+  const previous = placed[placed.length - 1];
+  if (!previous) return null;
+  const between = tokens.slice(previous.to, m.from);
+  if (between.length > 2 || !between.every((t) => coordinators.has(t.word))) return null;
+  const version = /^(.+_)\d+$/.exec(previous.term);
+  if (!version) return null;
+  const candidate = version[1] + tokens[m.from].word;
+  return candidate !== previous.term && engine.vocabularySet.has(candidate) ? candidate : null;
+}
+
+/** Prepositions that attach what a keyword query is about to where or with what it is asked ("X for Y", "X on Y"). */
+const topicPrepositions = new Set(['for', 'on', 'with']);
+const openers = new Set(['how', 'what', 'whats', 'which', 'where', 'when', 'why', 'who']);
+const auxiliaryOpeners = new Set('can could is are was were do does did will would should shall may might must has have'.split(' '));
+const subjectPronouns = new Set(['i', 'we', 'you', 'they']);
+
+/**
+ * The token span of the phrase a keyword query is about: its first phrase (words joined by spaces, hyphens, dots or
+ * slashes, no stop word between them), skipping question words and a verb right after a pronoun or modal ("can i
+ * put …"), when a preposition follows it and the query is not a clause opened by an auxiliary ("defender for containers", "set net.ipv4 sysctls on a pod"). Null when the
+ * query does not have that shape.
+ */
+export function topicPhrase(tokens: readonly AnalyzedToken[], text: string): [number, number] | null {
+  // After an auxiliary the words are a clause ("does kubenet work with …"), whose last word may be its verb.
+  if (tokens.length > 1 && auxiliaryOpeners.has(tokens[0].word) && !subjectPronouns.has(tokens[1].word)) return null;
+  let i = 0;
+  while (i < tokens.length && (tokens[i].stop || (i > 0 && verbCues.has(tokens[i - 1].word)))) i++;
+  if (i >= tokens.length) return null;
+  let end = i + 1;
+  while (end < tokens.length && !tokens[end].stop && /^(?:\s+|[-/.])$/.test(text.slice(tokens[end - 1].end, tokens[end].start))) end++;
+  if (end >= tokens.length || !topicPrepositions.has(tokens[end].word) || !/^\s+$/.test(text.slice(tokens[end - 1].end, tokens[end].start))) return null;
+  // A later clause opened by a question word asks the question ("grafana shows nothing - which metric …?").
+  for (let k = end + 1; k < tokens.length; k++) if (openers.has(tokens[k].word) && /[.?!;:,]|\s[-–—]+\s/.test(text.slice(tokens[k - 1].end, tokens[k].start))) return null;
+  return [i, end];
+}
+
+/**
+ * The slot of the topic phrase's head (last word) when it is a word the index has never seen, and neither the value
+ * of a setting named just before it ("mountPropagation Bidirectional for …") nor a participle ("X rejected on …").
+ */
+function unknownTopicSlot(text: string, tokens: readonly AnalyzedToken[], slots: readonly Slot[], placed: readonly Placed[]): Slot | null {
+  const span = topicPhrase(tokens, text);
+  if (!span) return null;
+  const head = span[1] - 1;
+  if (head > span[0] && codeLike.test(text.slice(tokens[head - 1].start, tokens[head - 1].end))) return null;
+  // A past participle after its subject is what happened to it ("spec.os.name rejected on …"), not a thing.
+  if (head > span[0] && tokens[head].word.endsWith('ed')) return null;
+  const terms = new Set(placed.filter((p) => p.from <= head && head < p.to).map((p) => p.term));
+  return slots.find((s) => terms.has(s.term) && s.unknown) ?? null;
 }
 
 /** Where a slot's term was read in the question (a term asked twice is placed twice). */
@@ -230,9 +326,10 @@ interface Placed {
 function markQualified(engine: SearchEngine, text: string, tokens: readonly AnalyzedToken[], slots: Slot[], placed: readonly Placed[]): void {
   const unknown = new Set(slots.filter((s) => s.unknown).map((s) => s.term));
   const modifies = new Set<number>();
+  const mainVerb = doSupportVerb(tokens, unknown);
   for (const p of placed) {
     const word = tokens[p.from].word;
-    const verb = p.from > 0 && verbCues.has(tokens[p.from - 1].word);
+    const verb = (p.from > 0 && verbCues.has(tokens[p.from - 1].word)) || p.from === mainVerb;
     const adverb = word.endsWith('ly') && engine.vocabularySet.has(stem(word.slice(0, -2)));
     if (unknown.has(p.term) && !verb && !adverb && !gradingAdjectives.has(word)) modifies.add(p.to - 1);
   }
@@ -242,6 +339,33 @@ function markQualified(engine: SearchEngine, text: string, tokens: readonly Anal
     if (joined && (modifies.has(i - 1) || qualified.has(i - 1))) qualified.add(i);
   }
   for (const slot of slots) slot.qualified = placed.every((p) => p.term !== slot.term || qualified.has(p.from));
+}
+
+/** The words of the longer synonyms of a term that the index knows (cri → container runtime interface → contain, runtim). */
+export function expandedWords(engine: SearchEngine, term: string): string[] {
+  const words = new Set<string>();
+  for (const rules of engine.lexicon.phrases.values())
+    for (const rule of rules) if (rule.canonical === term && rule.stems.length > 1) for (const w of rule.stems) if (w.length > 1 && engine.vocabularySet.has(w) && !stopWords.has(w)) words.add(w);
+  return [...words];
+}
+
+/** Forms of "do" that need a bare verb after their subject ("does upgrading the nodes eat quota?"). */
+const doForms = new Set(['do', 'does', 'did', 'dont', 'doesnt', 'didnt']);
+
+/**
+ * In a question opened by "do" (do-support), the first unknown word after a known one is the main verb the subject
+ * needs ("does upgrading windows nodes eat vcpu quota?"), not a modifier of the words after it. Its token index, or -1.
+ */
+export function doSupportVerb(tokens: readonly AnalyzedToken[], unknown: ReadonlySet<string>): number {
+  const first = tokens.findIndex((t) => !['why', 'how', 'when', 'where'].includes(t.word));
+  if (first < 0 || !doForms.has(tokens[first].word)) return -1;
+  let seenKnown = false;
+  for (let i = first + 1; i < tokens.length; i++) {
+    if (tokens[i].stop) continue;
+    if (unknown.has(tokens[i].stem)) return seenKnown ? i : -1;
+    seenKnown = true;
+  }
+  return -1;
 }
 
 function postingsSize(engine: SearchEngine, term: string): number {

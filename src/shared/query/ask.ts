@@ -92,6 +92,9 @@ export function shouldAbstain(engine: SearchEngine, query: AnalyzedQuery, best: 
   const confidence = confidenceOf(query, best);
   if (confidence < abstention.minConfidence) return true;
   if (query.slots.some((s) => s.unknown && s.named) && confidence < abstention.namedConfidence) return true;
+  // A question about a thing the index does not know (its topic's head is unknown) is answered only when the rest
+  // of it is matched as closely as for a name.
+  if (query.unknownTopic && confidence < abstention.namedConfidence) return true;
   // With words the index has never seen, a match on generic words alone ("AKS", "Windows", "node") is no answer: the
   // best entry must match a telling term, and one that no unknown word qualifies (a match on "VMs" does not answer
   // a question about spot VMs).

@@ -3,7 +3,7 @@ import { numberWords, questionWords, stem, stopWords } from './english.ts';
 import { normalizeWord, tokenize, type Token } from './normalize.ts';
 
 /** A phrase (as stems) read as a group's canonical term. */
-interface PhraseRule {
+export interface PhraseRule {
   stems: string[];
   canonical: string;
 }

@@ -23,7 +23,7 @@ const auxiliaries = new Set(
   'can could is are am was were do does did will would should shall may might must has have had cant couldnt isnt arent doesnt dont wont wouldnt shouldnt hasnt havent'.split(' '),
 );
 const polarOpeners = new Set(['supported', 'possible', 'available', 'allowed', 'works', 'working']);
-const polarTail = /\b(supported|support|works?|working|possible|available|allowed|ok|okay|ga|yet|right|true|enabled|compatible|recommended|advised|advisable|respected|honou?red)\s*\??\s*$/i;
+const polarTail = /\b(supported|support|works?|working|possible|available|allowed|ok|okay|ga|yet|now|right|true|enabled|compatible|recommended|advised|advisable|respected|honou?red|endorsed|by default)\s*\??\s*$/i;
 const necessityPattern = /\b(have to|has to|need to|needs to|must i|must we|must you|required|requirement|necessary|mandatory|do (?:i|we|you) (?:still |really |even |actually |also )?need)\b/i;
 const availabilityPattern = /\b(ga|generally available|general availability|out of preview|production[- ]ready)\b/i;
 

@@ -1,6 +1,6 @@
 // Unit tests for src/shared/query/analyze-query.ts over the fixture knowledge base: how a question becomes slots.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyzeQuery, correctTypo, looksLikeName } from '../../../src/shared/query/analyze-query.ts';
+import { analyzeQuery, correctTypo, doSupportVerb, looksLikeName, topicPhrase } from '../../../src/shared/query/analyze-query.ts';
 import type { SearchEngine } from '../../../src/shared/query/engine.ts';
 import { fixtureEngine } from './fixture-kb.ts';
 
@@ -60,5 +60,58 @@ describe('shared/query/analyze-query', () => {
     expect(qualified('a zorbly time zone in a container')).toEqual(['time', 'zone']);
     // A term asked about plainly elsewhere in the question is not qualified.
     expect(qualified('zorbly autoscaler or the autoscaler')).toEqual([]);
+  });
+
+  it('keeps an identifier with unknown parts as a name of its own, its known parts only describing it', () => {
+    const slots = analyzeQuery(engine, 'zorblyNodeBudget ignored on windows').slots;
+    const whole = slots.find((s) => s.term === 'zorblynodebudget');
+    expect(whole).toMatchObject({ unknown: true, named: true });
+    expect(slots.find((s) => s.term === 'node')?.qualified).toBe(true);
+    // An identifier whose parts are all known still falls back to its parts.
+    expect(terms('timeZone of a container')).not.toContain('timezone');
+  });
+
+  it('reads a bare number coordinated with a versioned name as that name with the other number', () => {
+    expect(terms('upgrade from ws2019 to 2022')).toEqual(expect.arrayContaining(['window_server_2019', 'window_server_2022']));
+    expect(terms('ws2019 and 2022 nodes')).toContain('window_server_2022');
+    // Not across other words, and not to a version the index does not know.
+    expect(terms('ws2019 nodes with 2022 pods')).not.toContain('window_server_2022');
+    expect(terms('ws2019 or 2031')).not.toContain('window_server_2031');
+  });
+
+  it('finds the topic of a keyword query and whether the index knows its head', () => {
+    const topic = (q: string) => analyzeQuery(engine, q).unknownTopic;
+    expect(topic('zorbly for windows containers')).toBe(true);
+    expect(topic('set node zorblies on a windows pod')).toBe(true);
+    expect(topic('time zone for windows containers')).toBe(false);
+    // A later clause opened by a question word asks the question; a clause after an auxiliary may end in its verb.
+    expect(topic('zorbly dashboard for windows pods - which time zone should we use?')).toBe(false);
+    expect(topic('does kubenet zorble with windows?')).toBe(false);
+    // The value of a setting and a participle are not the topic.
+    expect(topic('mountPropagation Zorbly for windows')).toBe(false);
+    expect(topic('time zone zorbled on windows')).toBe(false);
+    const text = 'can i use zorbly sidecars with windows pods';
+    const span = topicPhrase(analyzeQuery(engine, text).tokens, text);
+    expect(span).toEqual([3, 5]);
+  });
+
+  it('reads an abbreviation the index never uses as the words it stands for', () => {
+    expect(terms('anm for windows')).toEqual(expect.arrayContaining(['azur', 'network', 'model']));
+    expect(terms('anm for windows')).not.toContain('anm');
+  });
+
+  it('allows the slips of the typed word when correcting its shorter stem', () => {
+    // "privilidged" stems to "privilidg", two slips from "privileg": the typed word is long enough for two.
+    expect(terms('privilidged containers')).toContain('privileg');
+    // A short stem gets no extra slips from a long ending.
+    expect(correctTypo(engine, 'reli', 1)).not.toBe('rel');
+  });
+
+  it('reads the first unknown word after the subject of a "do" question as its verb, not a modifier', () => {
+    const qualified = (q: string) => analyzeQuery(engine, q).slots.filter((s) => s.qualified).map((s) => s.term);
+    expect(qualified('does changing windows containers zorble time zone')).toEqual([]);
+    expect(doSupportVerb(analyzeQuery(engine, 'does windows zorble time zone').tokens, new Set(['zorbl']))).toBe(2);
+    // Without "do" the same words are a modifier and what it qualifies.
+    expect(qualified('windows containers zorbly time zone')).toEqual(['time', 'zone']);
   });
 });

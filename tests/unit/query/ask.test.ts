@@ -74,6 +74,12 @@ describe('shared/query/ask', () => {
     expect((await ask(engine, 'how do i frobnicate the time zone of a container')).abstained).toBe(false);
   });
 
+  it('abstains when a keyword query is about a thing the index does not know', async () => {
+    // "zorbly for containers" asks about a zorbly, however well "containers" matches.
+    expect((await ask(engine, 'zorbly for windows time zone')).abstained).toBe(true);
+    expect((await ask(engine, 'time zone for windows containers')).abstained).toBe(false);
+  });
+
   it('reads verdicts from the answer wording, not from tables', async () => {
     expect((await top('does kubenet work with windows?')).verdict).toBe('no');
     expect((await top('Can I monitor windows nodes with Azure Monitor?')).verdict).toBe('yes');

@@ -169,6 +169,8 @@ export function fixtureSynonyms(): Synonyms {
       ['windows server 2022', 'ws2022', '2k22'],
       ['maximum', 'max'],
       ['gmsa', 'group managed service account'],
+      // An abbreviation the fixture's texts never use, for its words.
+      ['anm', 'azure networking model'],
     ],
     related: [{ terms: ['pod', 'container'], weight: 0.5 }],
     contrasts: [['linux', 'windows'], ['windows server 2019', 'windows server 2022']],

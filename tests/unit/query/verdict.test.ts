@@ -16,6 +16,9 @@ describe('shared/query/verdict', () => {
     expect(questionShape('max node pools')).toMatchObject({ polar: false, open: false });
     expect(questionShape('Do I have to switch tools?')).toMatchObject({ necessity: true });
     expect(questionShape('is it GA yet?')).toMatchObject({ availability: true });
+    // A keyword question ending in a state ("endorsed now?", "on by default?") asks yes or no.
+    expect(questionShape('calico netpol on windows pools - endorsed now?')).toMatchObject({ polar: true });
+    expect(questionShape('floating IP for windows pods on by default?')).toMatchObject({ polar: true });
   });
 
   it('answers yes/no questions from denials, limits, leads and defaults', () => {
