@@ -291,9 +291,10 @@ ${stageTable(r)}
 ## Incremental rebuild, stage by stage
 
 One sentence added to one source, then \`kb build\` with the cache of the previous build: milliseconds per stage.
-The per-source work (\`analyse\`: parsing, entries, claims, coverage) comes from the cache; entry pages are kept when
-a digest of their inputs matches the page already written (\`render\`), the search index reuses the analysed terms of
-every text it saw before (\`index\`), and only changed files are replaced (\`emit\`). The joins (\`related\`,
+The per-source work (\`analyse\`: parsing, entries, claims, coverage) comes from the cache, without the entry bodies,
+which are read only for the pages rendered; entry pages are kept when a digest of their inputs matches the page
+already written (\`render\`), the search index reuses the analysed terms of every text it saw before and keeps its
+content-named files by name (\`index\`), and only changed files are replaced (\`emit\`). The joins (\`related\`,
 \`versions\`), validation and the index's assembly still run over every entry.
 
 ${incrementalTable(r)}
@@ -302,9 +303,9 @@ ${incrementalTable(r)}
 
 Parsing and MDX rendering run on \`node:worker_threads\` (\`scripts/pipeline/workers/\`), one per core, when there are
 at least 64 sources or 1,600 entries to do; smaller builds stay on one thread, where starting workers (about half a
-second each to load the pipeline) costs more than it saves. Both runs start from an empty cache. Entries go to the
-threads to be rendered by copy, so the main thread pays for the copies; on a machine whose cores are busy with other
-work the threads gain little or nothing.
+second each to load the pipeline) costs more than it saves. Both runs start from an empty cache. An entry goes to
+its thread as its data and its body's serialised bytes, read from the cache (a cloned tree cost the main thread more
+than rendering it did); on a machine whose cores are busy with other work the threads gain little or nothing.
 
 ${threadTable(r)}
 
@@ -346,7 +347,7 @@ function missedSection(r: BenchResults): string {
     } else if (t.measure.includes('incremental')) {
       lines.push(`- **Incremental rebuild.** Everything per source or per entry now comes from the cache (analyses with their claims and coverage, entry pages by input digest, index terms by text); what remains runs over all ${c10?.entries.toLocaleString('en') ?? ''} entries at 10k (${global}), plus reading every source's cached analysis back and garbage collection. Going further means making the joins themselves incremental (related entries and reconciliation only for the subjects and words an edit touched) or running them on the second core side by side.`);
     } else if (t.measure.includes('50,000')) {
-      lines.push(`- **Memory at 50,000 entries.** Output files are streamed to a staging folder as they are made and \`kb.json\` is written one item at a time, analyses are read back from the cache one at a time, drafts share the validated entries, and the build collects garbage between its largest stages; the peak (${num(c50?.kbBuildPeakRssMB, 0)} MB) is the entries with their MDX trees during reconciliation and rendering, plus the render threads' heaps. Below that needs the trees kept serialised until each page is rendered.`);
+      lines.push(`- **Memory at 50,000 entries.** Output files are streamed to a staging folder as they are made and \`kb.json\` is written one item at a time, analyses are read back from the cache one at a time without their entry bodies (read again only to render each page), drafts share the validated entries, and the build collects garbage between its largest stages; the peak (${num(c50?.kbBuildPeakRssMB, 0)} MB) is the entries themselves and the search index's structures, plus the render threads' heaps. Below that needs the index built in shards rather than in one pass.`);
     } else if (t.measure.includes('`kb build` at 10,000')) {
       lines.push(`- **\`kb build\` at 10,000 entries.** The one-thread build took ${num(c10?.builds?.serial.seconds)} s and the default build ${num(c10?.kbBuildSeconds)} s in this run; see the load average column: with other work on both cores, threads compete with it rather than with idle cores.`);
     } else if (t.measure.startsWith('first-search')) {
