@@ -38,7 +38,15 @@ export interface RankedEntry {
   terms: Set<string>;
   /** Per query slot: how well the entry matched it (0–1.15). */
   coverage: number[];
+  /**
+   * How often the entry's current statements hold the question's words (idf-weighted, up to `focusCap` statements
+   * a word): breaks exact ties in `score`, which counts each word once, towards the entry more about them.
+   */
+  focus: number;
 }
+
+/** Statements per query word that add to `RankedEntry.focus`. */
+const focusCap = 3;
 
 /** One alternative of one query slot, in titles or in statements; `gain` is the most a match through it adds. */
 interface Unit {
@@ -257,7 +265,7 @@ class Scorer {
 
   /** The scored entries that score at least `min`, best first. */
   sorted(min: number): RankedEntry[] {
-    return [...this.ranked.values()].filter((r) => r.score >= min).sort((a, b) => b.score - a.score || Number(b.entry.question) - Number(a.entry.question) || a.entry.n - b.entry.n);
+    return [...this.ranked.values()].filter((r) => r.score >= min).sort((a, b) => b.score - a.score || b.focus - a.focus || Number(b.entry.question) - Number(a.entry.question) || a.entry.n - b.entry.n);
   }
 
   /** Fills in `matched` and `terms` of the entries a caller can show. */
@@ -361,7 +369,13 @@ class Scorer {
       score += idf[j] * coverage[j];
     }
     score = Math.max(score, outdatedValue);
-    const r: RankedEntry = { entry, score, matched: [], matchedOutdated: outdated, terms: new Set(), coverage };
+    let focus = 0;
+    for (let j = 0; j < size; j++) {
+      let holding = 0;
+      for (const { row } of rows) if (row[j] > 0 && ++holding === focusCap) break;
+      focus += idf[j] * holding;
+    }
+    const r: RankedEntry = { entry, score, matched: [], matchedOutdated: outdated, terms: new Set(), coverage, focus };
     // Outdated matches lift the entry holding their replacements (never above what it would earn as current).
     // An entry can replace hundreds of outdated statements with the same few, so replacement rows are made once.
     const replacements = new Map<number, number[]>();

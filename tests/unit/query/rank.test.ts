@@ -8,6 +8,7 @@ import { engineFromFiles } from '../../../scripts/pipeline/search-index/node-eng
 import { analyzeQuery } from '../../../src/shared/query/analyze-query.ts';
 import type { SearchEngine } from '../../../src/shared/query/engine.ts';
 import { detailed, entryBound, rankEntries, type RankedEntry } from '../../../src/shared/query/rank.ts';
+import { fixtureKb, fixtureSynonyms, fixtureVocabulary } from './fixture-kb.ts';
 
 const view = (ranked: RankedEntry[]) =>
   ranked.map((r) => ({ n: r.entry.n, score: r.score, coverage: r.coverage, matched: r.matched, outdated: [...r.matchedOutdated].sort((a, b) => a - b), terms: [...r.terms].sort() }));
@@ -92,5 +93,30 @@ describe('shared/query/rank', { timeout: 120_000 }, () => {
       }
     }
     expect(checked).toBeGreaterThan(0);
+  });
+});
+
+describe('shared/query/rank: exact ties', () => {
+  test('go to the entry whose statements hold the question\'s words more often, not to the earlier entry', async () => {
+    const kb = fixtureKb();
+    const entry = (id: string, texts: string[]) => ({
+      ...kb.entries[0],
+      id,
+      slug: id,
+      type: 'guidance' as const,
+      title: id === 'z-upgrades' ? 'Upgrades' : 'Planning',
+      question: false,
+      related: [],
+      statements: texts.map((text, i) => ({ ...kb.entries[0].statements[0], id: `s-${id.slice(0, 1)}${i}`, text })),
+      text: texts.join(' '),
+    });
+    // Same best statement match (gateway and subnet once each); the planning entry names the subnet again.
+    kb.entries.push(entry('z-upgrades', ['Upgrades briefly take a gateway address in the subnet.', 'Restart them weekly.']));
+    kb.entries.push(entry('z-planning', ['The gateway needs a subnet.', 'Leave the subnet room to grow.']));
+    const engine = await engineFromFiles(buildSearchIndex(kb, fixtureVocabulary(), fixtureSynonyms()));
+    const [first, second] = rankEntries(engine, analyzeQuery(engine, 'gateway subnet'));
+    expect(first.score).toBe(second.score);
+    expect([first.entry.id, second.entry.id]).toEqual(['z-planning', 'z-upgrades']);
+    expect(first.focus).toBeGreaterThan(second.focus);
   });
 });
