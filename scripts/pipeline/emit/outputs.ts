@@ -7,7 +7,7 @@ import { searchOutputFiles, type TermsMemo } from '../search-index/build-index.t
 import type { EntryDraft } from '../entries/build-entries.ts';
 import { tagVersions } from '../versions/tags.ts';
 import { emitMdx } from './emit-mdx.ts';
-import type { FileContent, OutputFile } from './output-writer.ts';
+import type { OutputFile } from './output-writer.ts';
 
 /** A build result with the content config the search index needs. */
 export type OutputSource = BuildResult & { config?: Pick<ContentConfig, 'vocabulary' | 'synonyms'> };

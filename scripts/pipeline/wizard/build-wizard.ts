@@ -6,7 +6,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics.ts';
 import type { EntryDraft } from '../entries/build-entries.ts';
 import { resolveCitation, toResolvedCitation } from './citations.ts';
 import { compilePatterns, findCapabilityStatements, measureWizardCoverage } from './coverage.ts';
-import { parseDecisionTree, type LineOf } from './parse-tree.ts';
+import { parseDecisionTree } from './parse-tree.ts';
 import type { WizardSource } from './source.ts';
 import { checkStructure, type PathStep, type TreeShape } from './structure.ts';
 
