@@ -132,6 +132,9 @@ export async function openPage(
   });
   page.on('requestfailed', (request) => {
     if (!isLocalUrl(request.url())) return;
+    // Chromium aborts what is still loading (the favicon, say) when the page navigates away: a test that follows a
+    // link quickly is not a broken page. A missing file still shows, as an HTTP error status.
+    if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
     problems.push({ kind: 'requestfailed', text: `${request.url()}: ${request.failure()?.errorText}` });
   });
   page.on('response', (res) => {
