@@ -20,8 +20,13 @@ export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const load = name && Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!load) {
-    (name && name !== '--help' && name !== '-h' ? console.error : console.log)(name && !['--help', '-h'].includes(name) ? `kb: unknown command "${name}"\n\n${usage}` : usage);
-    return name && !['--help', '-h'].includes(name) ? 2 : 0;
+    // No command, or a request for help, prints the usage; anything else is an unknown command.
+    if (!name || ['--help', '-h'].includes(name)) {
+      console.log(usage);
+      return 0;
+    }
+    console.error(`kb: unknown command "${name}"\n\n${usage}`);
+    return 2;
   }
   const command = await load();
   let args;

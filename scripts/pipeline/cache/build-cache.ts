@@ -163,11 +163,13 @@ export async function openBuildCache(options: BuildCacheOptions): Promise<BuildC
       await stopPool();
       const spent = Object.entries(stats.threadTimings).map(([stage, ms]) => `${stage} ${ms.toFixed(0)} ms`).join(', ');
       progress('analyse', `${sources.length} sources: ${stats.sourcesCached} cached, ${where}${spent ? ` (${spent})` : ''}`, performance.now() - t0);
+      // The pipeline is handed these very sources (`sources` below), so their keys need not be hashed again.
+      const keyOf = new Map(sources.map((s, i) => [s, keys[i]]));
       return {
         sources: resolved,
         analysis(source: LoadedSource) {
           // Every analysis, fresh or cached, is handed over deserialised: the pipeline always sees the same values.
-          const key = sourceKey(source);
+          const key = keyOf.get(source) ?? sourceKey(source);
           const blob = analyses.getSync(key);
           if (!blob) return undefined;
           const analysis = unpackAnalysis(blob, () => bodiesOf(key));

@@ -64,14 +64,14 @@ export function judge(statements: ClaimedStatement[], statuses: StatusTable): { 
       const seen = newestPlain.get(answer(n.c));
       if (!seen || n.s.asOf > seen.s.asOf) newestPlain.set(answer(n.c), n);
     }
+    const plain = [...newestPlain.values()];
     for (const r of group) {
       const key = statementKey(r.s);
       if (outdatedRefs.has(r)) {
         const by = group.filter((n) => n.s.asOf > r.s.asOf && !outdatedRefs.has(n) && !agree(r.c, n.c));
         outdatedBy.set(key, [...(outdatedBy.get(key) ?? []), ...by]);
       }
-      let plainNewer = false;
-      for (const n of newestPlain.values()) if (n.s.asOf > r.s.asOf && agree(r.c, n.c)) plainNewer = true;
+      const plainNewer = plain.some((n) => n.s.asOf > r.s.asOf && agree(r.c, n.c));
       settled.set(key, (settled.get(key) ?? true) && plainNewer);
     }
   }

@@ -35,8 +35,8 @@ export function rulesFor(options: ReconcileOptions): ClaimRules {
 /**
  * Version stage: dates every statement, extracts its claims, reconciles them across sources (status `current`,
  * `outdated` with `supersededBy`, or `dated`) and lists the conflicting subjects. Pure: returns new drafts, whose
- * bodies are tagged (`<Outdated>`, `<Dated>`, `<AppliesTo>`, see tagVersions) when their pages are rendered. `claimed` is the claims stage's output for
- * these drafts, when it ran per source beforehand (see analyzeSource).
+ * bodies are tagged (`<Outdated>`, `<Dated>`, `<AppliesTo>`, see tagVersions) when their pages are rendered.
+ * `claimed` is the claims stage's output for these drafts, when it ran per source beforehand (see analyzeSource).
  */
 export function reconcile(drafts: EntryDraft[], sources: Source[], options: ReconcileOptions = {}, claimed?: ClaimedStatement[]): ReconcileResult {
   const rules = rulesFor(options);
