@@ -14,6 +14,18 @@ export interface SearchIndexFiles {
   files: Map<string, string>;
 }
 
+/** Index number of every statement (`entry#statement` → number from 0, entry by entry in reading order). */
+export function statementNumbers(kb: KnowledgeBase): Map<string, number> {
+  const numbers = new Map<string, number>();
+  for (const e of kb.entries) for (const s of e.statements) numbers.set(`${e.id}#${s.id}`, numbers.size);
+  return numbers;
+}
+
+/** Abbreviations the knowledge base defines in its titles and statements ("Azure Kubernetes Service (AKS)"). */
+export function abbreviationsOf(kb: KnowledgeBase): [string, string][] {
+  return extractAbbreviations(kb.entries.flatMap((e) => [e.title, ...e.statements.map((s) => s.text)]));
+}
+
 /** Index numbers of the statements that supersede a statement (its newest few: see `maxReplacements`). */
 export function replacementsOf(s: KnowledgeBase['entries'][number]['statements'][number], statementNumber: Map<string, number>): number[] {
   return s.supersededBy.flatMap((b) => statementNumber.get(`${b.entry}#${b.statement}`) ?? []);
@@ -43,8 +55,7 @@ export function searchDocs(kb: KnowledgeBase, synonyms: Synonyms, abbreviations:
     return t;
   };
   const entryNumber = new Map(kb.entries.map((e, i) => [e.id, i]));
-  const statementNumber = new Map<string, number>();
-  for (const e of kb.entries) for (const s of e.statements) statementNumber.set(`${e.id}#${s.id}`, statementNumber.size);
+  const statementNumber = statementNumbers(kb);
 
   const docs: SearchDoc[] = kb.entries.map((e, n) => {
     const headings = e.source.section.filter((h) => h !== e.title);
@@ -87,7 +98,7 @@ export function searchDocs(kb: KnowledgeBase, synonyms: Synonyms, abbreviations:
 
 /** Builds the FlexSearch index for a knowledge base and exports it as content-hashed files. Pure. */
 export function buildSearchIndex(kb: KnowledgeBase, vocabulary: Vocabulary, synonyms: Synonyms, memo?: TermsMemo): SearchIndexFiles {
-  const abbreviations = extractAbbreviations(kb.entries.flatMap((e) => [e.title, ...e.statements.map((s) => s.text)]));
+  const abbreviations = abbreviationsOf(kb);
   const doc = createSearchDocument();
   for (const d of searchDocs(kb, synonyms, abbreviations, memo)) doc.add(asDocumentData(d));
   const chunks = new Map<string, string>();
@@ -126,7 +137,8 @@ export function searchOutputFiles(kb: KnowledgeBase, config: { vocabulary: Vocab
   return new Map([...files, [manifestFile, `${JSON.stringify(manifest, null, 2)}\n`]]);
 }
 
-function hash(text: string): string {
+/** A short content hash for index file names (the first 10 hex digits of its sha256). */
+export function hash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 10);
 }
 

@@ -1,12 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { KnowledgeBase } from '../../../src/shared/schemas/knowledge-base.ts';
 import type { Synonyms } from '../../../src/shared/schemas/synonyms.ts';
 import type { Vocabulary } from '../../../src/shared/schemas/vocabulary.ts';
 import type { SearchManifest, SearchMeta } from '../../../src/shared/search-config.ts';
 import { entryChunkPath, toGaps, type EntryChunk, type PostingsShard, type SearchCore, type ShardTable, type VocabularyShard } from '../../../src/shared/search-chunks.ts';
-import { extractAbbreviations } from './abbreviations.ts';
 import type { SearchIndexFiles, TermsMemo } from './build-index.ts';
-import { replacementsOf, searchDocs } from './build-index.ts';
+import { abbreviationsOf, hash, replacementsOf, searchDocs, statementNumbers } from './build-index.ts';
 
 /** Knowledge bases with at least this many entries get the chunked index; smaller ones load as one small export. */
 export const chunkedFrom = 1000;
@@ -16,8 +14,6 @@ const shardBytes = 6_000;
 
 /** Entry files per folder (see SearchCore.textBlocks). */
 const textBlock = 128;
-
-const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 10);
 
 /** Cuts sorted rows (made one at a time) into shards of about `shardBytes`, named by kind and content hash. */
 function shard<T extends [string, ...unknown[]]>(rows: Iterable<T>, kind: string, files: Map<string, string>): ShardTable {
@@ -49,7 +45,7 @@ function shard<T extends [string, ...unknown[]]>(rows: Iterable<T>, kind: string
  * texts and display fields. Pure and deterministic.
  */
 export function buildChunkedIndex(kb: KnowledgeBase, vocabulary: Vocabulary, synonyms: Synonyms, memo?: TermsMemo): SearchIndexFiles {
-  const abbreviations = extractAbbreviations(kb.entries.flatMap((e) => [e.title, ...e.statements.map((s) => s.text)]));
+  const abbreviations = abbreviationsOf(kb);
   const docs = searchDocs(kb, synonyms, abbreviations, memo);
   const entries = kb.entries.length;
   const titles = new Map<string, number[]>();
@@ -81,8 +77,7 @@ export function buildChunkedIndex(kb: KnowledgeBase, vocabulary: Vocabulary, syn
   }
 
   const files = new Map<string, string>();
-  const statementNumber = new Map<string, number>();
-  kb.entries.forEach((e) => e.statements.forEach((s) => statementNumber.set(`${e.id}#${s.id}`, statementNumber.size)));
+  const statementNumber = statementNumbers(kb);
   const entryNumber = new Map(kb.entries.map((e, i) => [e.id, i]));
   const used = new Set(kb.entries.flatMap((e) => e.topics));
   const meta: SearchMeta = {
