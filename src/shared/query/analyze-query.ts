@@ -277,8 +277,8 @@ const subjectPronouns = new Set(['i', 'we', 'you', 'they']);
 /**
  * The token span of the phrase a keyword query is about: its first phrase (words joined by spaces, hyphens, dots or
  * slashes, no stop word between them), skipping question words and a verb right after a pronoun or modal ("can i
- * put …"), when a preposition follows it and the query is not a clause opened by an auxiliary ("defender for containers", "set net.ipv4 sysctls on a pod"). Null when the
- * query does not have that shape.
+ * put …"), when a preposition follows it and the query is not a clause opened by an auxiliary ("defender for
+ * containers", "set net.ipv4 sysctls on a pod"). Null when the query does not have that shape.
  */
 export function topicPhrase(tokens: readonly AnalyzedToken[], text: string): [number, number] | null {
   // After an auxiliary the words are a clause ("does kubenet work with …"), whose last word may be its verb.
