@@ -107,9 +107,43 @@ export function recentChanges(kb: KnowledgeBase, limit = Infinity): ChangeItem[]
   return items.sort((a, b) => replacedOn(b).localeCompare(replacedOn(a))).slice(0, limit);
 }
 
+// Lookups by id, built once per knowledge base: pages asked for them by scanning every entry, which made a
+// 50,000-entry site quadratic (each page scanning 50,000 entries).
+interface Lookups {
+  entries: Map<string, Entry>;
+  sources: Map<string, Source>;
+  bySource: Map<string, Entry[]>;
+}
+const lookupCache = new WeakMap<KnowledgeBase, Lookups>();
+
+function lookups(kb: KnowledgeBase): Lookups {
+  let found = lookupCache.get(kb);
+  if (!found) {
+    const bySource = new Map<string, Entry[]>();
+    for (const entry of kb.entries) {
+      const list = bySource.get(entry.source.id);
+      if (list) list.push(entry);
+      else bySource.set(entry.source.id, [entry]);
+    }
+    found = {
+      entries: new Map(kb.entries.map((entry) => [entry.id, entry])),
+      sources: new Map(kb.sources.map((source) => [source.id, source])),
+      bySource,
+    };
+    lookupCache.set(kb, found);
+  }
+  return found;
+}
+
 /** The source an entry or page refers to. */
 export function sourceById(kb: KnowledgeBase, id: string): Source | undefined {
-  return kb.sources.find((source) => source.id === id);
+  return lookups(kb).sources.get(id);
+}
+
+/** The entries with these ids, in the order given; unknown ids are left out. */
+export function entriesByIds(kb: KnowledgeBase, ids: readonly string[]): Entry[] {
+  const { entries } = lookups(kb);
+  return ids.flatMap((id) => entries.get(id) ?? []);
 }
 
 /** Labelled applies-to badges: platforms (site scopes), OS versions (vocabulary) and product versions. */
@@ -125,5 +159,5 @@ export function appliesToBadges(appliesTo: Entry['appliesTo'], site: SiteConfig,
 
 /** Entries a source produced, grouped by type. */
 export function entriesOfSource(kb: KnowledgeBase, sourceId: string): Entry[] {
-  return kb.entries.filter((entry) => entry.source.id === sourceId);
+  return lookups(kb).bySource.get(sourceId) ?? [];
 }

@@ -4,7 +4,7 @@ import { analyzeQuery, tellingIdf, type AnalyzedQuery } from './analyze-query.ts
 import { loadTexts, statementAt, type EntryInfo, type SearchEngine, type StatementInfo } from './engine.ts';
 import { mergeFollowUp } from './follow-up.ts';
 import { maxScore, rankEntries, type RankedEntry } from './rank.ts';
-import { detectVerdict, isStageLabel } from './verdict.ts';
+import { continuesStatement, detectVerdict, isStageLabel } from './verdict.ts';
 
 /** A statement cited as the answer, with where it lives on the site and in the original document. */
 export interface Citation {
@@ -152,11 +152,13 @@ function toAnswer(engine: SearchEngine, query: AnalyzedQuery, r: RankedEntry, as
   const best = matched[0] ?? statements.find((s) => s.status !== 'outdated') ?? statements[0];
   const lead = statements.find((s) => s.status !== 'outdated');
   const after = statements[statements.indexOf(best) + 1];
-  // An entry's leading "Yes."/"No." or stage label ("[alpha]") answers for every statement under it.
+  // An entry's leading "Yes."/"No." or stage label ("[alpha]") answers for every statement under it. The statement
+  // after the best one finishes its answer only when it carries on from it ("This user is not malicious."); a new
+  // point ("You can't use kured …") says nothing about what was asked.
   const verdictTexts = [
     ...(lead && lead !== best && (/^(yes|no)\b/i.test(lead.text) || isStageLabel(lead.text)) ? [lead.text] : []),
     best.text,
-    ...(after && after.status !== 'outdated' ? [after.text] : []),
+    ...(after && after.status !== 'outdated' && continuesStatement(after.text) ? [after.text] : []),
     ...matched.slice(1, 3).map((s) => s.text),
   ];
   const source = engine.sources.get(entry.source);

@@ -96,6 +96,14 @@ function excludesAsked(text: string, asked: Set<string>, lexicon: Lexicon): bool
   return false;
 }
 
+// Words that open a sentence carrying on from the one before ("This user is not malicious.", "However, …").
+const continuation = /^(?:this|that|these|those|it|its|it's|they|their|them|such|so|thus|therefore|hence|however|but|instead|otherwise|then|as a result|in that case|in this case|because|since)\b/i;
+
+/** True when a statement carries on from the one before it, so that it finishes that statement's answer. */
+export function continuesStatement(text: string): boolean {
+  return continuation.test(text.trim());
+}
+
 /** What the verdict reads besides the question and the answer's statements. */
 export interface VerdictContext {
   /** The question's index terms. */
@@ -109,7 +117,7 @@ export interface VerdictContext {
 
 /**
  * The verdict an answer gives to a question. `statements` are the answering entry's current statements that
- * matched the question, best first (and the statement after the best one, second).
+ * matched the question, best first (and the statement after the best one, second, when it carries on from it).
  */
 export function detectVerdict(question: string, statements: readonly string[], context: VerdictContext): Verdict | null {
   const { asked, lexicon, fallback = null } = context;
