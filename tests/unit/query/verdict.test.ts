@@ -1,7 +1,7 @@
 // Unit tests for src/shared/query/verdict.ts: question shapes and general wording rules.
 import { describe, expect, it } from 'vitest';
 import { compileLexicon } from '../../../src/shared/query/lexicon.ts';
-import { detectVerdict, isStageLabel, questionShape } from '../../../src/shared/query/verdict.ts';
+import { continuesStatement, detectVerdict, isStageLabel, questionShape } from '../../../src/shared/query/verdict.ts';
 import { fixtureSynonyms } from './fixture-kb.ts';
 
 const lexicon = compileLexicon(fixtureSynonyms());
@@ -30,6 +30,15 @@ describe('shared/query/verdict', () => {
     expect(verdict('does X work?', 'It depends on the network plugin.')).toBe('depends');
     expect(verdict('can I use X?', 'X can be used on any node.')).toBe('yes');
     expect(verdict('Were we hacked?', 'AKS adds a user named sshd.', 'This user is not malicious.')).toBe('no');
+  });
+
+  it('takes a statement as finishing the one before only when it carries on from it', () => {
+    expect(continuesStatement('This user is not malicious.')).toBe(true);
+    expect(continuesStatement('However, the limit can be raised.')).toBe(true);
+    expect(continuesStatement('  They are removed after the upgrade.')).toBe(true);
+    // A new point, not a continuation: its "can't" says nothing about the statement before it.
+    expect(continuesStatement("You can't automatically update and manage reboots using kured.")).toBe(false);
+    expect(continuesStatement('Thistle is a plant.')).toBe(false);
   });
 
   it('reads "only X" as no when the question asks about an alternative of X', () => {

@@ -3,10 +3,13 @@ import { describe, expect, it } from 'vitest';
 import {
   appliesToBadges,
   currentAnswer,
+  entriesByIds,
+  entriesOfSource,
   entryAsOf,
   groupByType,
   neighbours,
   recentChanges,
+  sourceById,
   topicSummaries,
 } from '../../../src/site/catalog.ts';
 import { makeEntry, makeKb, testSite, testVocabulary } from './fixtures.ts';
@@ -73,5 +76,15 @@ describe('site/catalog', () => {
       { kind: 'os', label: 'Some OS 9' },
       { kind: 'product', label: 'Product 1.2' },
     ]);
+  });
+
+  it('looks entries and sources up by id, in the order asked, leaving unknown ids out', () => {
+    expect(entriesByIds(kb, ['c-faq', 'nope', 'a-faq']).map((e) => e.id)).toEqual(['c-faq', 'a-faq']);
+    expect(sourceById(kb, 'src-b')?.date).toBe('2024-05-02');
+    expect(sourceById(kb, 'nope')).toBeUndefined();
+    expect(entriesOfSource(kb, 'nope')).toEqual([]);
+    // Every entry is listed under its own source, once.
+    const listed = kb.sources.flatMap((source) => entriesOfSource(kb, source.id).map((e) => `${source.id}:${e.id}`));
+    expect(listed.sort()).toEqual(kb.entries.map((e) => `${e.source.id}:${e.id}`).sort());
   });
 });
