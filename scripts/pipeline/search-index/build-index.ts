@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../../../src/shared/schemas/knowledge-base.t
 import type { Synonyms } from '../../../src/shared/schemas/synonyms.ts';
 import type { Vocabulary } from '../../../src/shared/schemas/vocabulary.ts';
 import { asDocumentData, createSearchDocument, manifestFile, type EntryTexts, type SearchDoc, type SearchManifest, type SearchMeta } from '../../../src/shared/search-config.ts';
-import { compileLexicon, indexTerms } from '../../../src/shared/query/lexicon.ts';
+import { compileLexicon, indexTerms, limitCueTerm, limitUnitTerm, unitTerms, type Lexicon } from '../../../src/shared/query/lexicon.ts';
 import { extractAbbreviations } from './abbreviations.ts';
 import { buildChunkedIndex, chunkedFrom } from './chunked-index.ts';
 
@@ -84,7 +84,7 @@ export function searchDocs(kb: KnowledgeBase, synonyms: Synonyms, abbreviations:
       docs.push(
         compact({
           n: kb.entries.length + statementNumber.get(`${e.id}#${s.id}`)!,
-          x: terms(s.text),
+          x: [terms(s.text), ...cueTerms(s, lexicon)].join(' '),
           status: current ? undefined : s.status,
           asOf: current ? undefined : s.asOf,
           sup: replacementsOf(s, statementNumber),
@@ -94,6 +94,16 @@ export function searchDocs(kb: KnowledgeBase, synonyms: Synonyms, abbreviations:
   }
   if (memo) Object.assign(memo, { lexicon: lexiconKey, terms: seen });
   return docs;
+}
+
+/**
+ * The synthetic terms of a statement that states limits: `limitCueTerm`, and per limit the terms of what it counts
+ * (`#limit:node_pool`). Questions asking for a number find it by them, whatever words it uses.
+ */
+export function cueTerms(s: KnowledgeBase['entries'][number]['statements'][number], lexicon: Lexicon): string[] {
+  const limits = s.claims.filter((c) => c.kind === 'limit');
+  if (limits.length === 0) return [];
+  return [...new Set([limitCueTerm, ...limits.flatMap((c) => (c.unit ? unitTerms(c.unit, lexicon).map(limitUnitTerm) : []))])];
 }
 
 /** Builds the FlexSearch index for a knowledge base and exports it as content-hashed files. Pure. */

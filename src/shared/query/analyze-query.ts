@@ -1,7 +1,7 @@
 import { editDistance, typoSubstitution } from './edit-distance.ts';
 import type { SearchEngine } from './engine.ts';
-import { gradingAdjectives, stem, stopWords, verbCues } from './english.ts';
-import { analyzeTokens, contrastOf, matchTerms, partTerm, type AnalyzedToken } from './lexicon.ts';
+import { gradingAdjectives, moneyWords, numberWords, quantityBeforeNumber, quantityPhrases, stem, stopWords, verbCues } from './english.ts';
+import { analyzeTokens, contrastOf, limitCueTerm, limitUnitTerm, matchTerms, partTerm, type AnalyzedToken } from './lexicon.ts';
 import { cleanQuery, maxQueryTokens } from './normalize.ts';
 import { entriesWithAny } from './term-bits.ts';
 
@@ -31,6 +31,11 @@ export interface Slot {
   qualified: boolean;
   /** Contrast group of the term, if any. */
   contrast: number | null;
+  /**
+   * True for a cue: a synthetic term that the question's wording asks for (`limitCueTerm` when it asks for a number),
+   * not a word of it. A cue reorders answers; confidence and abstention never count it (see ask.ts).
+   */
+  cue: boolean;
 }
 
 /** A question or search text, analysed. */
@@ -190,6 +195,7 @@ export function analyzeQuery(engine: SearchEngine, raw: string, options: { prefi
       named: forceNamed || looksLikeName(text, surfaceTokens[0].start, surfaceTokens[surfaceTokens.length - 1].end),
       qualified: false,
       contrast: contrastOf(engine.lexicon, term) ?? null,
+      cue: false,
     });
   };
 
@@ -246,7 +252,86 @@ export function analyzeQuery(engine: SearchEngine, raw: string, options: { prefi
   // The unknown head of the topic names the thing asked about: its information counts in full, as a name's does.
   const topic = unknownTopicSlot(text, tokens, slots, placed);
   if (topic) topic.named = true;
+  const cue = quantityCueSlot(engine, text, tokens, slots, placed);
+  if (cue) slots.push(cue);
   return { text, tokens, slots, unknownTopic: topic !== null };
+}
+
+/**
+ * Share of a question's information (the idf of its slots) that the limit cue weighs. The cue terms are rare, so
+ * their own idf would outweigh the question's words; capped, the cue decides between answers the words match about
+ * as well.
+ */
+export const cueShare = 0.2;
+
+/** Weight of a match on a statement that states some limit, but not one on the thing the question counts. */
+export const anyLimitWeight = 0.25;
+
+/**
+ * The cue slot of a question that asks for a number or a limit (see `quantitySpans`): it matches statements that
+ * state a limit, fully where the limit is on the thing the question counts ("how many agent pools" → a limit in node
+ * pools), so "how many agent pools can a cluster have" prefers the statement giving that number to one that merely
+ * names node pools and clusters. None when the question has no other slot or the index states no limit.
+ */
+function quantityCueSlot(engine: SearchEngine, text: string, tokens: readonly AnalyzedToken[], slots: readonly Slot[], placed: readonly Placed[]): Slot | null {
+  const spans = quantitySpans(tokens);
+  if (spans.length === 0 || slots.length === 0 || !engine.vocabularySet.has(limitCueTerm)) return null;
+  // The thing counted is named right before the wording ("node count") or right after it ("max pods").
+  const counted = new Set<string>();
+  for (const [from, to] of spans) {
+    const [before, after] = [phraseAround(text, tokens, from, -1), phraseAround(text, tokens, to - 1, 1)];
+    for (const p of placed) if ((p.from >= before && p.to <= from) || (p.from >= to && p.to <= after)) counted.add(p.term);
+  }
+  const alternatives: Alternative[] = [...counted].map(limitUnitTerm).filter((term) => engine.vocabularySet.has(term)).map((term) => ({ term, weight: 1 }));
+  alternatives.push({ term: limitCueTerm, weight: anyLimitWeight });
+  const idf = Math.min(idfOf(engine, postingsSize(engine, limitCueTerm)), cueShare * slots.reduce((sum, s) => sum + s.idf, 0));
+  const surface = text.slice(tokens[spans[0][0]].start, tokens[spans[0][1] - 1].end);
+  return { surface, term: limitCueTerm, alternatives, idf, unknown: false, named: false, qualified: false, contrast: null, cue: true };
+}
+
+/**
+ * The end of the phrase next to token `at` in a direction (-1: the index of its first token; 1: just past its
+ * last): words joined by spaces, hyphens or slashes, no stop word or punctuation between them.
+ */
+function phraseAround(text: string, tokens: readonly AnalyzedToken[], at: number, direction: -1 | 1): number {
+  let i = at;
+  for (;;) {
+    const next = i + direction;
+    const t = tokens[next];
+    if (!t || t.stop) break;
+    // The first word next to the wording may follow a colon or a dash ("max: 8 pools"); the rest must be joined.
+    const gap = direction > 0 ? text.slice(tokens[i].end, t.start) : text.slice(t.end, tokens[i].start);
+    if (i !== at && !/^(?:\s+|[-/])$/.test(gap)) break;
+    i = next;
+  }
+  return direction > 0 ? i + 1 : i;
+}
+
+/**
+ * The token spans of wording that asks for a number or a limit (`quantityPhrases`: "how many", "max", "at least",
+ * "longest"). A cue word right after "to", a pronoun or a modal is a verb ("how do I limit CPU", "can I count them"),
+ * and a question about money ("how much does it cost") asks for a price, not a limit.
+ */
+export function quantitySpans(tokens: readonly AnalyzedToken[]): [number, number][] {
+  if (tokens.some((t) => moneyWords.has(t.word))) return [];
+  const at = (phrase: readonly string[], i: number) => phrase.every((w, k) => tokens[i + k]?.word === w);
+  const spans: [number, number][] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const verb = i > 0 && verbCues.has(tokens[i - 1].word);
+    const phrase = quantityPhrases.find((p) => at(p, i) && !(verb && p.length === 1)) ?? quantityBeforeNumber.find((p) => at(p, i) && isNumber(tokens[i + p.length]?.word));
+    if (!phrase) continue;
+    spans.push([i, i + phrase.length]);
+    i += phrase.length - 1;
+  }
+  return spans;
+}
+
+/** Spelled-out numbers a quantity phrase may stand before ("up to eight"). */
+const spelledNumbers = new Set(['one', ...numberWords.map(([word]) => word)]);
+
+/** True for a number as a question types it: digits ("100"; "1,000" reads as "1") or a spelled-out number. */
+function isNumber(word: string | undefined): boolean {
+  return word !== undefined && (/^\d+$/.test(word) || spelledNumbers.has(word));
 }
 
 /** Words that join two alternatives or the ends of a range ("2019 to 2022", "2019 or 2022"). */

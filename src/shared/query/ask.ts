@@ -100,7 +100,7 @@ export function shouldAbstain(engine: SearchEngine, query: AnalyzedQuery, best: 
   // a question about spot VMs).
   if (!query.slots.some((s) => s.unknown)) return false;
   const telling = tellingIdf(engine);
-  return !query.slots.some((s, j) => best.coverage[j] >= 0.6 && s.idf >= telling && !s.qualified);
+  return !query.slots.some((s, j) => !s.cue && best.coverage[j] >= 0.6 && s.idf >= telling && !s.qualified);
 }
 
 /** Options for `ask`. */
@@ -111,11 +111,22 @@ export interface AskOptions {
   limit?: number;
 }
 
-/** Confidence of a ranked entry for a query, 0–1. */
+/** Confidence of a ranked entry for a query, 0–1: what it matched of the question's words (cues left out). */
 export function confidenceOf(query: AnalyzedQuery, ranked: RankedEntry | undefined): number {
   if (!ranked) return 0;
   const max = maxScore(query, (named) => (named ? abstention.unknownName : abstention.unknownWord));
-  return max > 0 ? Math.min(1, ranked.score / max) : 0;
+  return max > 0 ? Math.min(1, (ranked.score - ranked.cue) / max) : 0;
+}
+
+/**
+ * The entry that confidence and abstention judge a question by: of the ranked entries, the one whose score without
+ * its cue part is highest. Without a cue (see `Slot.cue`) that is the first; with one it is the entry that ranked
+ * first before the cue reordered them, so a cue decides which answer comes first but never whether there is one.
+ */
+export function judgedEntry(ranked: readonly RankedEntry[]): RankedEntry | undefined {
+  let best = ranked[0];
+  for (const r of ranked) if (r.score - r.cue > best.score - best.cue) best = r;
+  return best;
 }
 
 /**
@@ -128,9 +139,10 @@ export async function ask(engine: SearchEngine, question: string, options: AskOp
   await engine.prepare?.(text, { prefix: false });
   const query = analyzeQuery(engine, text);
   const ranked = rankEntries(engine, query);
-  const confidence = confidenceOf(query, ranked[0]);
-  const abstained = shouldAbstain(engine, query, ranked[0]);
-  const asked = new Set(query.slots.map((s) => s.term));
+  const judged = judgedEntry(ranked);
+  const confidence = confidenceOf(query, judged);
+  const abstained = shouldAbstain(engine, query, judged);
+  const asked = new Set(query.slots.filter((s) => !s.cue).map((s) => s.term));
   const chosen = abstained ? [] : ranked.slice(0, options.limit ?? 5);
   const needed = chosen.flatMap((r) => [r.entry.n, ...[...r.matchedOutdated, ...r.entry.supersedes].map((n) => statementAt(engine, n).e)]);
   await loadTexts(engine, needed);

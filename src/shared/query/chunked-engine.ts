@@ -1,8 +1,8 @@
 import type { SearchDocument, SearchManifest, SearchMeta } from '../search-config.ts';
 import { entryChunkPath, fromGaps, shardFor, shardsWithPrefix, type EntryChunk, type PostingsShard, type SearchCore, type VocabularyShard } from '../search-chunks.ts';
-import { analyzeQuery } from './analyze-query.ts';
+import { analyzeQuery, quantitySpans } from './analyze-query.ts';
 import { linkSupersedes, metaLookups, postings, type EntryInfo, type SearchEngine, type StatementInfo } from './engine.ts';
-import { analyzeTokens } from './lexicon.ts';
+import { analyzeTokens, limitCueTerm } from './lexicon.ts';
 import type { ReadIndexFile } from './load.ts';
 
 /** Most rounds of "analyse, fetch what was missing" before a query runs on what it has. */
@@ -128,7 +128,10 @@ export async function loadChunkedEngine(manifest: SearchManifest, read: ReadInde
    * group), again until the analysis asks for nothing new. Filters need nothing: tags are in the core.
    */
   async function prepare(text: string, options: { filters?: Partial<Record<string, string>>; prefix?: boolean } = {}): Promise<void> {
-    const initials = new Set(analyzeTokens(text).flatMap((t) => [t.stem[0], t.word[0]]).filter(Boolean));
+    const tokens = analyzeTokens(text);
+    const initials = new Set(tokens.flatMap((t) => [t.stem[0], t.word[0]]).filter(Boolean));
+    // A question asking for a number looks up the limit cue terms (`#limit…`), which no word of it starts.
+    if (quantitySpans(tokens).length > 0) initials.add(limitCueTerm[0]);
     await fetchShards([...initials].flatMap((c) => shardsWithPrefix(core.vocabulary, c)));
     for (let round = 0; round < maxRounds; round++) {
       missing.clear();

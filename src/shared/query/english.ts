@@ -69,3 +69,23 @@ export function stem(word: string): string {
   }
   return s;
 }
+
+/**
+ * Wording that asks for a number or a limit ("how many node pools", "max pods", "at least", "the longest name"), as
+ * lowercase word sequences: a question with one prefers statements that state a limit (see `quantitySpans`).
+ */
+export const quantityPhrases: readonly (readonly string[])[] = (
+  'how many,how much,how long,how big,how large,how small,how high,how low,how few,' +
+  'max,maximum,maximal,min,minimum,minimal,limit,limits,ceiling,at most,at least,number of,count,length,' +
+  'longest,shortest,largest,smallest,biggest,highest,lowest,fewest'
+)
+  .split(',')
+  .map((phrase) => phrase.split(' '));
+
+/** Quantity phrases that ask for a number only before one ("up to 100 pools"): "up to date" does not. */
+export const quantityBeforeNumber: readonly (readonly string[])[] = [['up', 'to']];
+
+/** Words that make "how much" and its kin a question about money, not about a limit ("how much does it cost"). */
+export const moneyWords: ReadonlySet<string> = new Set(
+  'cost costs costing price prices priced pricing pay paid paying charge charged charges billed billing bill fee fees expensive cheap cheaper cheapest money dollars usd eur'.split(' '),
+);

@@ -9,7 +9,7 @@ export function explain(engine: SearchEngine, question: string, top = 5): string
   const lines = ['slots:'];
   for (const s of query.slots) {
     const alts = s.alternatives.map((a) => (a.weight === 1 ? a.term : `${a.term}×${a.weight}`)).join(' | ');
-    lines.push(`  ${s.surface.padEnd(24)} → ${alts.padEnd(40)} idf ${s.idf.toFixed(2)}${s.unknown ? ' UNKNOWN' : ''}${s.named ? ' named' : ''}${s.qualified ? ' qualified' : ''}`);
+    lines.push(`  ${s.surface.padEnd(24)} → ${alts.padEnd(40)} idf ${s.idf.toFixed(2)}${s.unknown ? ' UNKNOWN' : ''}${s.named ? ' named' : ''}${s.qualified ? ' qualified' : ''}${s.cue ? ' cue' : ''}`);
   }
   lines.push('ranking:');
   for (const r of rankEntries(engine, query, { depth: top }).slice(0, top)) {

@@ -164,3 +164,19 @@ export function contrastOf(lexicon: Lexicon, term: string): number | undefined {
 export function partTerm(stem: string): string {
   return `~${stem}`;
 }
+
+/**
+ * The index term of a statement that states a limit (a claim of kind `limit`): questions asking for a number look it
+ * up (see `quantitySpans`). Words never hold `#` (see `tokenize`), so no text or question can produce it.
+ */
+export const limitCueTerm = '#limit';
+
+/** The index term of a statement that states a limit on a thing (`#limit:node_pool`), from the thing's term. */
+export function limitUnitTerm(term: string): string {
+  return `${limitCueTerm}:${term}`;
+}
+
+/** The terms of a limit's unit ("node pools" → node_pool), as a question names the thing it counts. */
+export function unitTerms(unit: string, lexicon: Lexicon): string[] {
+  return matchTerms(analyzeTokens(unit), lexicon, false).map((m) => m.term);
+}

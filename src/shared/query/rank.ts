@@ -38,6 +38,8 @@ export interface RankedEntry {
   terms: Set<string>;
   /** Per query slot: how well the entry matched it (0–1.15). */
   coverage: number[];
+  /** The part of `score` that cue slots gave (see `Slot.cue`): confidence leaves it out. */
+  cue: number;
   /**
    * How often the entry's current statements hold the question's words (idf-weighted, up to `focusCap` statements
    * a word): breaks exact ties in `score`, which counts each word once, towards the entry more about them.
@@ -209,6 +211,8 @@ class Scorer {
   private readonly idf: number[];
   /** Slots whose term is telling (see `tellingIdf`). */
   private readonly telling: number[];
+  /** Cue slots (see `Slot.cue`). */
+  private readonly cues: number[];
   private readonly size: number;
   private readonly zero: number[];
   private readonly best: Float64Array;
@@ -227,7 +231,8 @@ class Scorer {
     this.size = query.slots.length;
     this.idf = query.slots.map((s) => s.idf);
     const telling = tellingIdf(engine);
-    this.telling = this.idf.flatMap((v, j) => (v >= telling ? [j] : []));
+    this.telling = this.idf.flatMap((v, j) => (v >= telling && !query.slots[j].cue ? [j] : []));
+    this.cues = query.slots.flatMap((s, j) => (s.cue ? [j] : []));
     this.zero = new Array<number>(this.size).fill(0);
     this.best = new Float64Array(this.size);
     // Statements that name an alternative of an asked subject (and not the subject itself) are about something
@@ -341,9 +346,12 @@ class Scorer {
       for (let j = 0; j < size; j++) v += idf[j] * Math.max(t[j], weights.best * row[j]);
       return v;
     };
+    // The part of a weighted row (per slot, as coverage is) that cue slots give.
+    const cueOf = (row: readonly number[]) => this.cues.reduce((sum, j) => sum + idf[j] * row[j], 0);
     const rows: { n: number; row: number[] }[] = [];
     const outdated: number[] = [];
     let outdatedValue = 0;
+    let outdatedCue = 0;
     for (const n of entry.statements) {
       const s = statementAt(engine, n);
       const row = this.statementRow(n, s.status === 'dated' ? weights.dated : 1);
@@ -351,7 +359,9 @@ class Scorer {
       if (s.status !== 'outdated') rows.push({ n, row });
       else {
         outdated.push(n);
-        outdatedValue = Math.max(outdatedValue, value(row) * weights.outdatedOwn);
+        const v = value(row) * weights.outdatedOwn;
+        // Cues never match titles, so a cue slot's part of `value` is its part of the row.
+        if (v > outdatedValue) [outdatedValue, outdatedCue] = [v, cueOf(row) * weights.best * weights.outdatedOwn];
       }
     }
     let best: number[] = zero;
@@ -368,14 +378,15 @@ class Scorer {
       coverage[j] = Math.max(t[j], weights.best * best[j], weights.rest * others);
       score += idf[j] * coverage[j];
     }
-    score = Math.max(score, outdatedValue);
+    let cue = cueOf(coverage);
+    if (outdatedValue > score) [score, cue] = [outdatedValue, outdatedCue];
     let focus = 0;
     for (let j = 0; j < size; j++) {
       let holding = 0;
       for (const { row } of rows) if (row[j] > 0 && ++holding === focusCap) break;
       focus += idf[j] * holding;
     }
-    const r: RankedEntry = { entry, score, matched: [], matchedOutdated: outdated, terms: new Set(), coverage, focus };
+    const r: RankedEntry = { entry, score, matched: [], matchedOutdated: outdated, terms: new Set(), coverage, cue, focus };
     // Outdated matches lift the entry holding their replacements (never above what it would earn as current).
     // An entry can replace hundreds of outdated statements with the same few, so replacement rows are made once.
     const replacements = new Map<number, number[]>();
@@ -397,6 +408,7 @@ class Scorer {
         const v = lift.reduce((sum, c, j) => sum + idf[j] * c, 0);
         if (v > r.score) {
           r.score = v;
+          r.cue = cueOf(lift);
           // What the question matched through the replaced statement counts as matched here (abstention reads it).
           r.coverage = lift.map((c, j) => Math.max(c, coverage[j]));
           this.lifted.set(entry.n, target);
@@ -415,7 +427,7 @@ function partition<T>(list: readonly T[], test: (item: T) => boolean): [T[], T[]
   return [list.filter(test), list.filter((item) => !test(item))];
 }
 
-/** The most a query could score: every slot matched at full weight. */
+/** The most a query could score: every slot matched at full weight (cue slots left out, see `Slot.cue`). */
 export function maxScore(query: AnalyzedQuery, unknownFactor: (named: boolean) => number): number {
-  return query.slots.reduce((sum, s) => sum + s.idf * (s.unknown ? unknownFactor(s.named) : 1), 0);
+  return query.slots.reduce((sum, s) => sum + (s.cue ? 0 : s.idf * (s.unknown ? unknownFactor(s.named) : 1)), 0);
 }

@@ -48,6 +48,8 @@ export const claimSchema = z.strictObject({
   display: z.string().optional(),
   /** OS version the claim is limited to, when the statement names one (an `osVersions` id). */
   qualifier: z.string().optional(),
+  /** What a limit counts or measures, as its unit is configured (e.g. `node pools`, `characters`). */
+  unit: z.string().optional(),
 });
 
 /** One sentence, bullet, step, note or code block of an entry. */

@@ -1,5 +1,6 @@
 // A small, hand-written knowledge base for query tests: two sources, a current and an outdated limit, a few FAQ
 // entries. Generic on purpose: it exercises the mechanics, not the shipped corpus.
+import type { Claim } from '../../../src/shared/schemas/entry.ts';
 import { knowledgeBaseSchema, type KnowledgeBase } from '../../../src/shared/schemas/knowledge-base.ts';
 import { synonymsSchema, type Synonyms } from '../../../src/shared/schemas/synonyms.ts';
 import { vocabularySchema, type Vocabulary } from '../../../src/shared/schemas/vocabulary.ts';
@@ -7,7 +8,10 @@ import { buildSearchIndex } from '../../../scripts/pipeline/search-index/build-i
 import { engineFromFiles } from '../../../scripts/pipeline/search-index/node-engine.ts';
 import type { SearchEngine } from '../../../src/shared/query/engine.ts';
 
-type StatementSpec = { id: string; text: string; status?: 'current' | 'outdated' | 'dated'; supersededBy?: { entry: string; statement: string }[] };
+type StatementSpec = { id: string; text: string; status?: 'current' | 'outdated' | 'dated'; supersededBy?: { entry: string; statement: string }[]; claims?: Claim[] };
+
+/** A limit claim on node pools, as the claims stage makes it. */
+const nodePoolLimit = (value: string): Claim => ({ subject: 'max-node-pools', kind: 'limit', value, scope: 'svc', label: 'Node pools per cluster', display: value, unit: 'node pools' });
 type EntrySpec = { id: string; source: 'new-faq' | 'old-limits'; type?: string; title: string; question?: boolean; topics?: string[]; related?: string[]; statements: StatementSpec[] };
 
 const sources = [
@@ -24,7 +28,7 @@ const entries: EntrySpec[] = [
     question: true,
     topics: ['limits'],
     related: ['new-faq-privileged-containers'],
-    statements: [{ id: 's-aaaa0001', text: 'A cluster can have a maximum of 100 node pools.' }],
+    statements: [{ id: 's-aaaa0001', text: 'A cluster can have a maximum of 100 node pools.', claims: [nodePoolLimit('100')] }],
   },
   {
     id: 'old-limits-a-cluster-can-have-a-maximum-of-eight-node',
@@ -37,6 +41,7 @@ const entries: EntrySpec[] = [
         id: 's-bbbb0001',
         text: 'A cluster can have a maximum of eight node pools.',
         status: 'outdated',
+        claims: [nodePoolLimit('8')],
         supersededBy: [{ entry: 'new-faq-how-many-node-pools', statement: 's-aaaa0001' }],
       },
     ],
@@ -128,6 +133,15 @@ const entries: EntrySpec[] = [
     topics: ['limits'],
     statements: [{ id: 's-aaaa0011', text: 'Cluster autoscaler guidance is unchanged for Windows nodes.' }],
   },
+  {
+    // Names node pools and clusters in its title, but states no limit: quantity questions prefer the entry that does.
+    id: 'new-faq-add-node-pools',
+    source: 'new-faq',
+    type: 'best-practice',
+    title: 'Add node pools to a cluster',
+    topics: ['limits'],
+    statements: [{ id: 's-aaaa0012', text: 'Add a node pool to a running cluster with the CLI.' }],
+  },
 ];
 
 /** The fixture knowledge base, validated by the real schema. */
@@ -151,6 +165,7 @@ export function fixtureKb(): KnowledgeBase {
         status: s.status ?? 'current',
         asOf: sources.find((x) => x.id === e.source)!.date,
         supersededBy: (s.supersededBy ?? []).map((b) => ({ ...b, text: 'newer', source: 'new-faq' })),
+        claims: s.claims ?? [],
       })),
       text: e.statements.map((s) => s.text).join(' '),
     })),

@@ -6,6 +6,7 @@ import { engineFromFiles } from '../../../../scripts/pipeline/search-index/node-
 import { analyzeQuery } from '../../../../src/shared/query/analyze-query.ts';
 import { ask } from '../../../../src/shared/query/ask.ts';
 import { postings, type SearchEngine } from '../../../../src/shared/query/engine.ts';
+import { limitCueTerm, limitUnitTerm } from '../../../../src/shared/query/lexicon.ts';
 import { loadEngine } from '../../../../src/shared/query/load.ts';
 import { searchEntries } from '../../../../src/shared/query/search.ts';
 
@@ -27,7 +28,7 @@ function recordingReader(index: SearchIndexFiles) {
   return { read, fetched, maxInFlight: () => maxInFlight };
 }
 
-const queries = ['max pods per node on windows', 'gmsa', 'can I use hostprocess containers', 'calico network policy', 'upgrde the node imag', 'windows server 2022 support', 'k8s version skew', 'does azure disk work with windows pods?'];
+const queries = ['max pods per node on windows', 'how many node pools per aks cluster', 'gmsa', 'can I use hostprocess containers', 'calico network policy', 'upgrde the node imag', 'windows server 2022 support', 'k8s version skew', 'does azure disk work with windows pods?'];
 
 describe('pipeline/search-index chunked index', { timeout: 120_000 }, () => {
   let flat: SearchEngine;
@@ -91,6 +92,18 @@ describe('pipeline/search-index chunked index', { timeout: 120_000 }, () => {
     // Shards fetched for another query leave the memoised lookup as it is.
     await engine.prepare?.('gmsa hostprocess');
     expect(postings(engine, term)).toBe(loaded);
+  });
+
+  test('a question asking for a number fetches the limit cue terms (see lexicon.ts `limitCueTerm`)', async () => {
+    const engine = await loadEngine(chunked.manifest, recordingReader(chunked).read);
+    const q = 'how many node pools per aks cluster';
+    await engine.prepare?.(q);
+    const cue = analyzeQuery(engine, q).slots.find((s) => s.cue);
+    expect(cue?.alternatives.map((a) => a.term)).toEqual([limitUnitTerm('node_pool'), limitCueTerm]);
+    for (const { term } of cue!.alternatives) {
+      expect(postings(engine, term).statements.length, term).toBeGreaterThan(0);
+      expect([...postings(engine, term).statements].sort((a, b) => a - b), term).toEqual([...postings(flat, term).statements].sort((a, b) => a - b));
+    }
   });
 
   test('result files carry what a result shows: texts, title, link and related entries', async () => {
