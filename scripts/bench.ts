@@ -17,7 +17,7 @@ import { readQuestions } from './eval/rule.ts';
 import { writeReport } from './bench/report.ts';
 import type { BenchResults, CorpusResult, PagefindResult } from './bench/results.ts';
 import { round, runChecked } from './bench/run.ts';
-import { buildSite } from './bench/site.ts';
+import { buildSite, entriesPerBuild } from './bench/site.ts';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, sizes: { type: 'string' }, rounds: { type: 'string' }, questions: { type: 'string' } } });
 const sizes = values.sizes ? values.sizes.split(',').map(Number) : values.quick ? [1000] : [1000, 10000, 50000];
@@ -97,10 +97,12 @@ async function benchCorpus(name: string, dir: string, sourcesDir: string): Promi
     if (name === 'seed') results.recallAt1 = q.recallAt1;
   });
   let dist: string | undefined;
-  // The site build's memory grows with the corpus: when the last one measured says this one cannot fit in this
-  // machine's memory, say so instead of starving every other process on it.
+  // The site build's memory grows with the entries one Astro build renders (at most `entriesPerBuild`): when the
+  // last one measured says this one cannot fit in this machine's memory, say so instead of starving every other
+  // process on it.
   const previous = results.corpora.filter((c) => c !== corpus && c.astroBuildPeakRssMB && c.entries > 0).at(-1);
-  const predictedMB = previous ? (previous.astroBuildPeakRssMB! / previous.entries) * corpus.entries : 0;
+  const perBuild = (entries: number) => entries / Math.ceil(entries / entriesPerBuild);
+  const predictedMB = previous ? (previous.astroBuildPeakRssMB! / perBuild(previous.entries)) * perBuild(corpus.entries) : 0;
   if (predictedMB > (os.totalmem() / 1048576) * 0.6) {
     corpus.loadAverage!.end = os.loadavg()[0];
     const reason = `astro build not run: ${previous!.name} peaked at ${previous!.astroBuildPeakRssMB!.toFixed(0)} MB RSS, so ${corpus.entries} entries need about ${(predictedMB / 1024).toFixed(0)} GB, more than 60% of this machine's ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB; Pagefind and Chromium figures need the built site`;
@@ -113,6 +115,7 @@ async function benchCorpus(name: string, dir: string, sourcesDir: string): Promi
     const site = await buildSite({ kbDir, contentDir: dir, workDir: work });
     corpus.astroBuildSeconds = site.seconds;
     corpus.astroBuildPeakRssMB = site.peakRssMB;
+    corpus.astroBuilds = site.shards;
     corpus.astroCommand = site.command;
     dist = site.dist;
   });

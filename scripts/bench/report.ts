@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BenchResults, CorpusResult, PagefindResult } from './results.ts';
+import { entriesPerBuild } from './site.ts';
 
 const kb = (bytes?: number) => (bytes === undefined ? '—' : `${(bytes / 1024).toFixed(1)} KB`);
 const mb = (bytes?: number) => (bytes === undefined ? '—' : `${(bytes / 1048576).toFixed(2)} MB`);
@@ -199,7 +200,7 @@ function commands(r: BenchResults): string {
       lines.push(`  - \`kb build\` time and peak RSS (cold cache, default threads): \`${c.builds.parallel.command}\``);
       lines.push(`  - incremental rebuild: the same command again after editing \`${c.builds.editedSource}\` (one sentence added), ${c.builds.incrementalSeconds?.length ?? 1} times, each after another edit; the median is reported${c.builds.incrementalSeconds ? ` (runs: ${c.builds.incrementalSeconds.map((x) => x.toFixed(2)).join(', ')} s)` : ''}`);
     }
-    if (c.astroCommand) lines.push(`  - Astro build: \`${c.astroCommand}\` (in a copy of the site under \`bench/corpora/${c.name}/work/site\`)`);
+    if (c.astroCommand) lines.push(`  - Astro build: \`${c.astroCommand}\` (in a copy of the site under \`bench/corpora/${c.name}/work/site\`)${(c.astroBuilds ?? 1) > 1 ? `; ${c.astroBuilds} builds of at most ${entriesPerBuild.toLocaleString('en')} entries, run one after another, whose times are added and whose peak is the largest: one Astro build bundles every entry as a module, and Rolldown's native memory for 50,000 of them passed this machine's 24 GB` : ''}`);
     if (c.indexBytesGzip !== undefined) lines.push(`  - index size: every file under \`bench/corpora/${c.name}/work/kb/search\`, gzipped one by one (zlib level 6, as \`scripts/serve.ts\` sends them)`);
     if (c.node) lines.push(`  - Node query latency and Recall@1: \`${c.node.command}\``);
     if (c.firstSearch) lines.push(`  - Chromium figures (ours and Pagefind's): \`scripts/bench/browser-bench.ts\` on \`bench/corpora/${c.name}/work/dist\` served by \`scripts/serve.ts\`; Pagefind's index by \`node scripts/bench/pagefind-index.ts bench/corpora/${c.name}/work/dist\``);
@@ -401,9 +402,10 @@ The per-source stages map directly onto a job queue: the content-hash cache alre
 its input hash, so a fleet of workers (or a CI matrix) can fill a shared cache in object storage and the final
 build only assembles. The global stages become map-reduce jobs over entries: related entries by
 MinHash/LSH buckets instead of shared-word posting lists, reconciliation grouped by claim subject, and the index
-built per shard. The Astro build of a million pages would be split the same way (pages by shard, each build
-writing its own part of the site) or replaced by rendering the entry HTML directly in the pipeline's workers, since
-entry pages are a template over data the pipeline already holds.
+built per shard. The Astro build is already split past 10,000 entries (the bench builds the 50,000-entry site in
+shares, each writing its own entry pages), and a million pages would be split the same way, or replaced by
+rendering the entry HTML directly in the pipeline's workers, since entry pages are a template over data the pipeline
+already holds.
 
 **Where we would not build it ourselves.** Past a few hundred thousand entries, or when the index must update
 without a rebuild, a home-made static index stops being the right tool. The build should then *export* documents to

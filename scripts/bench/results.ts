@@ -13,6 +13,8 @@ export interface CorpusResult {
   kbBuildPeakRssMB?: number;
   astroBuildSeconds?: number;
   astroBuildPeakRssMB?: number | null;
+  /** How many Astro builds made the site: past `entriesPerBuild` entries it is built in shards. */
+  astroBuilds?: number;
   astroCommand?: string;
   /** The whole exported search index (`.kb/search`), every file gzipped on its own. */
   indexBytesRaw?: number;
