@@ -27,6 +27,10 @@ const polarTail = /\b(supported|support|works?|working|possible|available|allowe
 const necessityPattern = /\b(have to|has to|need to|needs to|must i|must we|must you|required|requirement|necessary|mandatory|do (?:i|we|you) (?:still |really |even |actually |also )?need)\b/i;
 const availabilityPattern = /\b(ga|generally available|general availability|out of preview|production[- ]ready)\b/i;
 
+// A default asked about anywhere in a question ("floating IP on by default for pods with calico?") asks yes or no,
+// as it does at the question's end (see polarTail).
+const askedState = /\bby default\b/i;
+
 // "Why can't I …?" asks about a capability it takes to be missing: the verdict is about that capability.
 const whyNot = /(?:^|[.?!;,]\s+)why\s+(?:can't|cannot|can not|cant|couldn't|couldnt|doesn't|doesnt|does not|don't|dont|do not|won't|wont|isn't|isnt|aren't|arent)\b/i;
 // A question word after a comma and a conjunction asks the question ("kubenet is out, so which CNI mode?"), unless
@@ -40,7 +44,7 @@ export function questionShape(question: string): QuestionShape {
   const capability = whyNot.test(question);
   const polarClause = clauses.some((c) => auxiliaries.has(c[0]) || polarOpeners.has(c[0]));
   const open = !capability && (clauses.some((c) => openWords.has(c[0]) || (c[0] === 'and' && openWords.has(c[1]))) || (!polarClause && trailingOpen.test(question)));
-  const polar = !open && (capability || polarClause || polarTail.test(question.trim()));
+  const polar = !open && (capability || polarClause || polarTail.test(question.trim()) || (/\?\s*$/.test(question) && askedState.test(question)));
   const choice = polar && /,?\s+or\s+(does|do|is|are|can|must|should|will|would|has|have)\b/i.test(question);
   return { polar, open, choice, necessity: necessityPattern.test(question), availability: availabilityPattern.test(question) };
 }

@@ -19,6 +19,9 @@ describe('shared/query/verdict', () => {
     // A keyword question ending in a state ("endorsed now?", "on by default?") asks yes or no.
     expect(questionShape('calico netpol on windows pools - endorsed now?')).toMatchObject({ polar: true });
     expect(questionShape('floating IP for windows pods on by default?')).toMatchObject({ polar: true });
+    expect(questionShape('floating IP on by default for windows pods with calico?')).toMatchObject({ polar: true });
+    expect(questionShape('which features are on by default?')).toMatchObject({ polar: false, open: true });
+    expect(questionShape('floating IP on by default for windows pods')).toMatchObject({ polar: false });
   });
 
   it('answers yes/no questions from denials, limits, leads and defaults', () => {
