@@ -17,7 +17,7 @@ import { readQuestions } from './eval/rule.ts';
 import { writeReport } from './bench/report.ts';
 import type { BenchResults, CorpusResult, PagefindResult } from './bench/results.ts';
 import { round, runChecked } from './bench/run.ts';
-import { buildSite, entriesPerBuild } from './bench/site.ts';
+import { buildSite, buildsFor } from './bench/site.ts';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, sizes: { type: 'string' }, rounds: { type: 'string' }, questions: { type: 'string' } } });
 const sizes = values.sizes ? values.sizes.split(',').map(Number) : values.quick ? [1000] : [1000, 10000, 50000];
@@ -101,7 +101,7 @@ async function benchCorpus(name: string, dir: string, sourcesDir: string): Promi
   // last one measured says this one cannot fit in this machine's memory, say so instead of starving every other
   // process on it.
   const previous = results.corpora.filter((c) => c !== corpus && c.astroBuildPeakRssMB && c.entries > 0).at(-1);
-  const perBuild = (entries: number) => entries / Math.ceil(entries / entriesPerBuild);
+  const perBuild = (entries: number) => entries / buildsFor(entries);
   const predictedMB = previous ? (previous.astroBuildPeakRssMB! / perBuild(previous.entries)) * perBuild(corpus.entries) : 0;
   if (predictedMB > (os.totalmem() / 1048576) * 0.6) {
     corpus.loadAverage!.end = os.loadavg()[0];

@@ -35,6 +35,11 @@ async function workspace(dir: string): Promise<void> {
   await writeFile(path.join(dir, 'astro.bench.mjs'), "import config from './astro.config.mjs';\n\n// Keep the content-layer cache inside this workspace.\nexport default { ...config, cacheDir: './.astro-cache' };\n");
 }
 
+/** How many Astro builds a site of this many entries takes (see `entriesPerBuild`). */
+export function buildsFor(entries: number, perBuild = entriesPerBuild): number {
+  return Math.max(1, Math.ceil(entries / perBuild));
+}
+
 /** Splits sorted file names into `count` runs of nearly equal length. */
 export function shardsOf<T>(items: readonly T[], count: number): T[][] {
   const size = Math.ceil(items.length / count);
@@ -79,19 +84,19 @@ export async function buildSite(options: { kbDir: string; contentDir: string; wo
   await rm(dist, { recursive: true, force: true });
   const entriesDir = path.join(options.kbDir, 'entries');
   const files = (await readdir(entriesDir)).filter((f) => f.endsWith('.mdx')).sort();
-  const shards = shardsOf(files, Math.max(1, Math.ceil(files.length / (options.perBuild ?? entriesPerBuild))));
+  const shards = shardsOf(files, buildsFor(files.length, options.perBuild));
   const astro = path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  const folder = path.join(options.workDir, 'site-entries');
+  const env: NodeJS.ProcessEnv = { ...process.env, KB_OUT: options.kbDir, KB_CONTENT: options.contentDir, ASTRO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=8192`.trim() };
+  if (shards.length > 1) env.KB_ENTRIES = folder;
   let seconds = 0;
   let peakRssMB: number | null = null;
   for (const [k, share] of shards.entries()) {
     await workspace(ws);
-    const env: NodeJS.ProcessEnv = { ...process.env, KB_OUT: options.kbDir, KB_CONTENT: options.contentDir, ASTRO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=8192`.trim() };
     if (shards.length > 1) {
-      const folder = path.join(options.workDir, 'site-entries');
       await rm(folder, { recursive: true, force: true });
       await mkdir(folder, { recursive: true });
       for (const file of share) await copyFile(path.join(entriesDir, file), path.join(folder, file));
-      env.KB_ENTRIES = folder;
     }
     const out = k === 0 ? dist : `${dist}-${k}`;
     const r = await runTimed(process.execPath, [astro, 'build', '--config', 'astro.bench.mjs', '--outDir', out], { cwd: ws, env });
@@ -100,7 +105,7 @@ export async function buildSite(options: { kbDir: string; contentDir: string; wo
     if (r.peakRssMB !== null) peakRssMB = Math.max(peakRssMB ?? 0, r.peakRssMB);
     if (k > 0) await mergeShard(out, dist, k);
   }
-  await rm(path.join(options.workDir, 'site-entries'), { recursive: true, force: true });
+  await rm(folder, { recursive: true, force: true });
   const rel = (p: string) => path.relative(projectRoot, p);
   const command = `KB_OUT=${rel(options.kbDir)} KB_CONTENT=${rel(options.contentDir)} astro build --outDir ${rel(dist)}`;
   return {

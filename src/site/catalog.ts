@@ -112,23 +112,17 @@ export function recentChanges(kb: KnowledgeBase, limit = Infinity): ChangeItem[]
 interface Lookups {
   entries: Map<string, Entry>;
   sources: Map<string, Source>;
-  bySource: Map<string, Entry[]>;
+  bySource: Map<string, readonly Entry[]>;
 }
 const lookupCache = new WeakMap<KnowledgeBase, Lookups>();
 
 function lookups(kb: KnowledgeBase): Lookups {
   let found = lookupCache.get(kb);
   if (!found) {
-    const bySource = new Map<string, Entry[]>();
-    for (const entry of kb.entries) {
-      const list = bySource.get(entry.source.id);
-      if (list) list.push(entry);
-      else bySource.set(entry.source.id, [entry]);
-    }
     found = {
       entries: new Map(kb.entries.map((entry) => [entry.id, entry])),
       sources: new Map(kb.sources.map((source) => [source.id, source])),
-      bySource,
+      bySource: Map.groupBy(kb.entries, (entry) => entry.source.id),
     };
     lookupCache.set(kb, found);
   }
@@ -158,6 +152,6 @@ export function appliesToBadges(appliesTo: Entry['appliesTo'], site: SiteConfig,
 }
 
 /** Entries a source produced, grouped by type. */
-export function entriesOfSource(kb: KnowledgeBase, sourceId: string): Entry[] {
+export function entriesOfSource(kb: KnowledgeBase, sourceId: string): readonly Entry[] {
   return lookups(kb).bySource.get(sourceId) ?? [];
 }
