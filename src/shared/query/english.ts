@@ -12,7 +12,7 @@ export const questionWords: ReadonlySet<string> = new Set(
 /** Function words and filler that never decide which entry answers a question. */
 export const stopWords: ReadonlySet<string> = new Set(
   ('a an the to of in on at by for with from into onto about as or and but if then so than too very just also ' +
-    'any some all each every no not nor only own same such both either neither few more most other others ' +
+    'any some all each every no not nor only own such both either neither few more most other others ' +
     'i me my mine myself we us our ours ourselves you your yours yourself it its itself they them their theirs ' +
     'he she him her his there here this that these those what whatever via per vs versus etc eg ie ' +
     'up down out over under again further once while during before after above below between through ' +
@@ -27,6 +27,17 @@ export const stopWords: ReadonlySet<string> = new Set(
 );
 
 /**
+ * Word sequences that work as one function word ("next to", "instead of", "in front of"): their words frame the
+ * sentence, whatever each means on its own ("next steps", "Azure Front Door").
+ */
+export const stopPhrases: readonly (readonly string[])[] = (
+  'next to,instead of,because of,due to,prior to,as well as,according to,rather than,kind of,sort of,in order to,' +
+  'such as,along with,on top of,in front of,a bit,a lot of'
+)
+  .split(',')
+  .map((phrase) => phrase.split(' '));
+
+/**
  * Words after which the next word is a verb, not a modifier of the words that follow it: "to" (ways to cut licensing
  * costs), subject pronouns (can I bump the priority), modals and auxiliaries (does Microsoft ship, will it span).
  */
@@ -34,6 +45,27 @@ export const verbCues: ReadonlySet<string> = new Set(
   ('to i we you they he she it can could should would will shall may might must do does did dont doesnt didnt ' +
     'cant couldnt shouldnt wouldnt wont').split(' '),
 );
+
+/**
+ * Verbs that open a yes/no question with "can I" left out ("run a container as another user?", "tail live stdout
+ * from azure monitor?"): words that are rarely the noun a keyword query starts with.
+ */
+export const actionVerbs: ReadonlySet<string> = new Set(
+  ('run use mount tail stream read write enable disable turn deploy install mix put add remove delete create rotate ' +
+    'pull push connect expose join attach resize restart reboot stop pin assign bind forward preserve keep combine ' +
+    'migrate move give grant allow skip bypass force debug collect send route reach resolve encrypt specify pass ' +
+    'inject override customize tune increase decrease raise lower reduce shrink extend apply enforce block deny ' +
+    'expand modify configure rename reuse share exec ssh rdp see view tell').split(' '),
+);
+
+/**
+ * Words that are verbs or nouns ("upgrade the pool?" but "upgrade path for ws2019?"): they open a yes/no question
+ * only before a determiner or possessive (`determiners`).
+ */
+export const verbOrNoun: ReadonlySet<string> = new Set('upgrade update patch change access log limit map cache store schedule scale set start host drain back'.split(' '));
+
+/** Words that open a noun phrase: after a verb they show it is one ("upgrade the pool"). */
+export const determiners: ReadonlySet<string> = new Set('a an the my our your their his her its this that these those all every each existing'.split(' '));
 
 /**
  * Adjectives that grade, judge or compare a thing rather than name a kind of it: "the wrong time zone" is about time

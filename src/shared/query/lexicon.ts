@@ -1,5 +1,5 @@
 import type { Synonyms } from '../schemas/synonyms.ts';
-import { numberWords, questionWords, stem, stopWords } from './english.ts';
+import { numberWords, questionWords, stem, stopPhrases, stopWords } from './english.ts';
 import { normalizeWord, tokenize, type Token } from './normalize.ts';
 
 /** A phrase (as stems) read as a group's canonical term. */
@@ -107,9 +107,9 @@ export function compileLexicon(data: Synonyms, extraGroups: readonly (readonly s
   return { phrases, related, contrast, contrastMembers, words };
 }
 
-/** Tokenises and stems a text, marking stop and question words. */
+/** Tokenises and stems a text, marking stop and question words (and the words of stop phrases). */
 export function analyzeTokens(text: string): AnalyzedToken[] {
-  return tokenize(text).map((t) => {
+  const tokens = tokenize(text).map((t) => {
     const token: AnalyzedToken = { ...t, stem: stem(t.word), stop: stopWords.has(t.word) || questionWords.has(t.word) };
     const original = text.slice(t.start, t.end);
     if (/[a-z][A-Z]|_/.test(original)) {
@@ -122,6 +122,11 @@ export function analyzeTokens(text: string): AnalyzedToken[] {
     }
     return token;
   });
+  for (let i = 0; i < tokens.length; i++) {
+    const phrase = stopPhrases.find((p) => p.every((w, k) => tokens[i + k]?.word === w));
+    if (phrase) for (let k = 0; k < phrase.length; k++) tokens[i + k].stop = true;
+  }
+  return tokens;
 }
 
 /**

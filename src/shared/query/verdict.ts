@@ -1,4 +1,5 @@
 import type { Verdict } from '../schemas/entry.ts';
+import { actionVerbs, determiners, verbOrNoun } from './english.ts';
 import { analyzeTokens, contrastOf, matchTerms, type Lexicon } from './lexicon.ts';
 
 // Verdicts from general English wording of the answer ("not supported", "can't", "preview", "Yes,"), read
@@ -37,6 +38,16 @@ const whyNot = /(?:^|[.?!;,]\s+)why\s+(?:can't|cannot|can not|cant|couldn't|coul
 // it only adds to a yes/no question ("does it cover that, and how?").
 const trailingOpen = /,\s*(?:and|so|but|then)\s+(?:how|what|whats|which|where|when|why|who)\b/i;
 
+/**
+ * True for a question opened by a verb with "can I" left out ("run a container as another user?"): an action verb, or
+ * a word that is a verb or a noun followed by a determiner ("upgrade the pool?" but not "upgrade path for …?"). Two
+ * alternatives ("upgrade the image or the pool?") ask which, not whether.
+ */
+function verbFirst(question: string, words: readonly string[]): boolean {
+  if (!/\?\s*$/.test(question) || /\s+or\s+/i.test(question) || words.length < 2) return false;
+  return actionVerbs.has(words[0]) || (verbOrNoun.has(words[0]) && determiners.has(words[1]));
+}
+
 /** Reads the shape of a question from its wording. */
 export function questionShape(question: string): QuestionShape {
   // Clauses: sentences, and the parts around a dash or colon ("NFS volumes on AKS - supported?").
@@ -44,7 +55,7 @@ export function questionShape(question: string): QuestionShape {
   const capability = whyNot.test(question);
   const polarClause = clauses.some((c) => auxiliaries.has(c[0]) || polarOpeners.has(c[0]));
   const open = !capability && (clauses.some((c) => openWords.has(c[0]) || (c[0] === 'and' && openWords.has(c[1]))) || (!polarClause && trailingOpen.test(question)));
-  const polar = !open && (capability || polarClause || polarTail.test(question.trim()) || (/\?\s*$/.test(question) && askedState.test(question)));
+  const polar = !open && (capability || polarClause || polarTail.test(question.trim()) || (/\?\s*$/.test(question) && askedState.test(question)) || (clauses.length === 1 && verbFirst(question, clauses[0])));
   const choice = polar && /,?\s+or\s+(does|do|is|are|can|must|should|will|would|has|have)\b/i.test(question);
   return { polar, open, choice, necessity: necessityPattern.test(question), availability: availabilityPattern.test(question) };
 }

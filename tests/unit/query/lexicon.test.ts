@@ -33,6 +33,14 @@ describe('shared/query/lexicon', () => {
     expect(queryTerms('how do I run it on windows server 2022?')).toEqual(['run', 'window_server_2022']);
   });
 
+  it('drops phrases that work as one function word, but not their words elsewhere', () => {
+    expect(queryTerms('a linux sidecar next to my windows container')).toEqual(queryTerms('linux sidecar windows container'));
+    expect(queryTerms('next steps')).toContain('next');
+    expect(queryTerms('put it in front of azure front door')).toEqual(queryTerms('put azure front door'));
+    // "same" says where things run together ("in the same pod"): it is a word of the question.
+    expect(queryTerms('windows and linux containers in the same pod')).toContain('same');
+  });
+
   it('indexes every phrase term plus the plain words under it', () => {
     const terms = indexTerms('Windows Server 2022 node pools', lexicon);
     expect(terms).toEqual(expect.arrayContaining(['window_server_2022', 'window', 'server', '2022', 'node_pool', 'node', 'pool']));

@@ -22,6 +22,13 @@ describe('shared/query/verdict', () => {
     expect(questionShape('floating IP on by default for windows pods with calico?')).toMatchObject({ polar: true });
     expect(questionShape('which features are on by default?')).toMatchObject({ polar: false, open: true });
     expect(questionShape('floating IP on by default for windows pods')).toMatchObject({ polar: false });
+    // A question opened by a verb leaves out "can I"; a word that is also a noun needs a determiner after it.
+    expect(questionShape('run a windows container entrypoint as another user?')).toMatchObject({ polar: true });
+    expect(questionShape('tail live stdout of a windows container from azure monitor?')).toMatchObject({ polar: true });
+    expect(questionShape('upgrade the windows pool in place?')).toMatchObject({ polar: true });
+    expect(questionShape('upgrade path for ws2019?')).toMatchObject({ polar: false });
+    expect(questionShape('upgrade the node image or the node pool to get patches?')).toMatchObject({ polar: false });
+    expect(questionShape('run a windows container entrypoint as another user')).toMatchObject({ polar: false });
   });
 
   it('answers yes/no questions from denials, limits, leads and defaults', () => {
