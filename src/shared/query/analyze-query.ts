@@ -120,6 +120,8 @@ export function looksLikeName(text: string, start: number, end: number): boolean
   const chunk = text.slice(from, to).replace(/^[("'`]+|[)"'`?!.,;:]+$/g, '');
   if (codeLike.test(chunk)) return false;
   const word = text.slice(start, end);
+  // A quantity with its unit (5s, 1.7GB, 30min) or a version mark (v2) is a value, not a name.
+  if (quantityOrVersion.test(word)) return false;
   if (/[A-Z]{2,}|[A-Za-z]\d|\d[A-Za-z]/.test(word)) return true;
   // A short word without a vowel is an acronym typed in lowercase ("sql", "smb"): English words have vowels.
   if (/^[b-df-hj-np-tv-xz]{2,5}$/i.test(word)) return true;
@@ -129,6 +131,9 @@ export function looksLikeName(text: string, start: number, end: number): boolean
   const previous = /(\S+)\s+$/.exec(text.slice(0, from))?.[1] ?? '';
   return /^[A-Z][a-z]/.test(word) && !(codeLike.test(previous) || /[:=]$/.test(previous));
 }
+
+/** A number with a unit ("5s", "1.7GB", "100ms", "2x") or a version mark ("v2", "v1.26"). */
+const quantityOrVersion = /^(?:\d+(?:\.\d+)?(?:ms|s|secs?|m|mins?|h|hrs?|d|days?|[kmgt]i?b|x|k|%)|v\d+(?:\.\d+)*)$/i;
 
 /** An identifier as code writes it: camelCase, snake_case, dotted paths, key=value, paths. */
 const codeLike = /[_=/\\]|[a-z][A-Z]|[A-Za-z]\.[A-Za-z]/;
@@ -209,14 +214,15 @@ export function analyzeQuery(engine: SearchEngine, raw: string, options: { prefi
       addSlot(m.term, m.from, m.to, extra);
       continue;
     }
-    // An identifier the index never uses (terminationGracePeriod) falls back to its parts. When some of its parts
-    // are unknown too (PodDisruptionBudget, maxSurge), it names a thing the index lacks: it stays a slot of its own,
-    // a name, and its known parts only describe that thing.
+    // An identifier the index never uses (terminationGracePeriod) falls back to its parts. When half or more of its
+    // parts are unknown too (PodDisruptionBudget, maxSurge), it names a thing the index lacks: it stays a slot of its
+    // own, a name, and its known parts only describe that thing. With most parts known (memoryRssBytes) the parts
+    // say what it is.
     const parts = tokens[m.from].parts;
     if (!m.canonical && parts && !engine.vocabularySet.has(m.term)) {
       const isKnown = (p: string) => engine.vocabularySet.has(p) || engine.vocabularySet.has(partTerm(p));
       const known = parts.filter(isKnown);
-      const whole = known.length < parts.length;
+      const whole = known.length * 2 <= parts.length;
       if (whole) addSlot(m.term, m.from, m.to, [], true);
       for (const part of known) {
         if (whole && !slots.some((s) => s.term === part)) partsOfUnknown.add(part);
@@ -416,7 +422,7 @@ function markQualified(engine: SearchEngine, text: string, tokens: readonly Anal
     const word = tokens[p.from].word;
     const verb = (p.from > 0 && verbCues.has(tokens[p.from - 1].word)) || p.from === mainVerb;
     const adverb = word.endsWith('ly') && engine.vocabularySet.has(stem(word.slice(0, -2)));
-    if (unknown.has(p.term) && !verb && !adverb && !gradingAdjectives.has(word)) modifies.add(p.to - 1);
+    if (unknown.has(p.term) && !verb && !adverb && !gradingAdjectives.has(word) && !verbCues.has(word)) modifies.add(p.to - 1);
   }
   const qualified = new Set<number>();
   for (let i = 1; i < tokens.length; i++) {

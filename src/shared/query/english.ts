@@ -39,11 +39,12 @@ export const stopPhrases: readonly (readonly string[])[] = (
 
 /**
  * Words after which the next word is a verb, not a modifier of the words that follow it: "to" (ways to cut licensing
- * costs), subject pronouns (can I bump the priority), modals and auxiliaries (does Microsoft ship, will it span).
+ * costs), subject pronouns (can I bump the priority), modals and auxiliaries (does Microsoft ship, will it span) and
+ * adverbs of frequency (never advertise hugepages).
  */
 export const verbCues: ReadonlySet<string> = new Set(
   ('to i we you they he she it can could should would will shall may might must do does did dont doesnt didnt ' +
-    'cant couldnt shouldnt wouldnt wont').split(' '),
+    'cant couldnt shouldnt wouldnt wont never always often sometimes usually rarely ever').split(' '),
 );
 
 /**

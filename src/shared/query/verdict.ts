@@ -1,5 +1,5 @@
 import type { Verdict } from '../schemas/entry.ts';
-import { actionVerbs, determiners, verbOrNoun } from './english.ts';
+import { actionVerbs, determiners, numberWords, verbOrNoun } from './english.ts';
 import { analyzeTokens, contrastOf, matchTerms, type Lexicon } from './lexicon.ts';
 
 // Verdicts from general English wording of the answer ("not supported", "can't", "preview", "Yes,"), read
@@ -50,6 +50,17 @@ function verbFirst(question: string, words: readonly string[]): boolean {
 
 /** Reads the shape of a question from its wording. */
 export function questionShape(question: string): QuestionShape {
+  // A yes/no question followed by more ("can we have several versions? how do pods find theirs") is answered first:
+  // what follows asks how, once the answer is yes.
+  const first = /^[^?]*\?(?=\s*\S)/.exec(question)?.[0];
+  if (first) {
+    const shape = shapeOf(first);
+    if (shape.polar) return shape;
+  }
+  return shapeOf(question);
+}
+
+function shapeOf(question: string): QuestionShape {
   // Clauses: sentences, and the parts around a dash or colon ("NFS volumes on AKS - supported?").
   const clauses = question.split(/[.?!;]\s+|\s+[-–—]+\s+|:\s+/).map((c) => analyzeTokens(c).map((t) => t.word)).filter((c) => c.length > 0);
   const capability = whyNot.test(question);
@@ -58,6 +69,35 @@ export function questionShape(question: string): QuestionShape {
   const polar = !open && (capability || polarClause || polarTail.test(question.trim()) || (/\?\s*$/.test(question) && askedState.test(question)) || (clauses.length === 1 && verbFirst(question, clauses[0])));
   const choice = polar && /,?\s+or\s+(does|do|is|are|can|must|should|will|would|has|have)\b/i.test(question);
   return { polar, open, choice, necessity: necessityPattern.test(question), availability: availabilityPattern.test(question) };
+}
+
+/** Spelled-out numbers, for reading limits ("a six-character name"). */
+const spelled = new Map<string, number>([['one', 1], ...numberWords.map(([word, digits]) => [word, Number(digits)] as const)]);
+const numberPattern = String.raw`(\d[\d,]*|${[...spelled.keys()].join('|')})`;
+/** A question asking about more than a number ("longer than 6 characters", "over 100 node pools"). */
+const beyondPattern = new RegExp(String.raw`\b(?:(?:more|longer|larger|bigger|greater|higher|wider)\s+than|over|above|beyond|exceed(?:s|ing)?|past)\s+${numberPattern}\b`, 'i');
+/** Wording that makes the number in a statement a limit ("a maximum of 100", "a limit of 6", "can have a six-character"). */
+const limitWording = /\b(?:max|maximum|limit|limited|up to|at most|no more than|can have|can't exceed|cannot exceed|must not exceed|only)\b/;
+
+const statedNumber = new RegExp(String.raw`\b${numberPattern}\b`, 'gi');
+
+function toNumber(word: string): number {
+  return spelled.get(word.toLowerCase()) ?? Number(word.replace(/,/g, ''));
+}
+
+/**
+ * Yes or no to a question about going beyond a number ("can the name be longer than 6 characters?"), read from the
+ * limit a statement gives ("has a limit of 6 characters": no; "a maximum of 100 node pools" to "more than 8": yes).
+ */
+function beyondLimit(question: string, statement: string): Verdict | null {
+  const asked = beyondPattern.exec(question);
+  const wording = limitWording.exec(statement);
+  if (!asked || !wording) return null;
+  // The number after the limit wording, else the one before it ("a 6-character limit").
+  const numbers = [...statement.matchAll(statedNumber)];
+  const stated = numbers.find((n) => n.index >= wording.index) ?? numbers.at(-1);
+  if (!stated) return null;
+  return toNumber(stated[1]) > toNumber(asked[1]) ? 'yes' : 'no';
 }
 
 /** Wording cues, tested on a statement's lowercase text. */
@@ -151,6 +191,8 @@ export function detectVerdict(question: string, statements: readonly string[], c
   // limits the alternatives, not what was asked.
   const nearNegative = cues.negative.test(best) || (cues.negative.test(next) && !/\bother\b/.test(next));
   if (texts.some((t) => excludesAsked(t, asked, lexicon))) return 'no';
+  const beyond = shape.polar ? beyondLimit(question, best) : null;
+  if (beyond) return beyond;
   // "It depends on …" leaves the answer open, but a dependency that is missing ("depends on Linux namespaces, which
   // are not implemented on Windows") is a no.
   const conditional = [best, next].find((t) => cues.depends.test(t));

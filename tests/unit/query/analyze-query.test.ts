@@ -34,6 +34,10 @@ describe('shared/query/analyze-query', () => {
     expect(named('connect a pod to azure sql over a private endpoint', 'sql')).toBe(true);
     expect(named('mount an smb share', 'smb')).toBe(true);
     expect(named('reach on-prem networks', 'prem')).toBe(false);
+    // Quantities with their unit and version marks are values.
+    expect(named('the app gets killed ~5s after shutdown', '5s')).toBe(false);
+    expect(named('pulling a 1.7GB image', '1.7GB')).toBe(false);
+    expect(named('gMSA v2 on windows', 'v2')).toBe(false);
   });
 
   it('corrects slips of the keyboard, not real words one unrelated letter away from an index word', () => {
@@ -53,6 +57,7 @@ describe('shared/query/analyze-query', () => {
     // An unknown verb (after "to", a pronoun or a modal) and a grading adjective qualify nothing.
     expect(qualified('ways to frobnicate cluster autoscaler')).toEqual([]);
     expect(qualified('can i frobnicate cluster autoscaler')).toEqual([]);
+    expect(qualified('nodes never frobnicate cluster autoscaler')).toEqual([]);
     expect(qualified('the wrong time zone in a container')).toEqual([]);
     // An adverb made from a known word (public → publicly) says how, not what kind.
     expect(qualified('publicly change the time zone')).toEqual([]);
@@ -69,6 +74,10 @@ describe('shared/query/analyze-query', () => {
     expect(slots.find((s) => s.term === 'node')?.qualified).toBe(true);
     // An identifier whose parts are all known still falls back to its parts.
     expect(terms('timeZone of a container')).not.toContain('timezone');
+    // So does one whose parts are mostly known: they say what it is (memoryRssBytes).
+    const mostly = analyzeQuery(engine, 'nodeTimeZorbly on windows').slots;
+    expect(mostly.map((s) => s.term)).toEqual(expect.arrayContaining(['node', 'time']));
+    expect(mostly.some((s) => s.named)).toBe(false);
   });
 
   it('reads a bare number coordinated with a versioned name as that name with the other number', () => {

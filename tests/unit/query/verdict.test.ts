@@ -29,6 +29,9 @@ describe('shared/query/verdict', () => {
     expect(questionShape('upgrade path for ws2019?')).toMatchObject({ polar: false });
     expect(questionShape('upgrade the node image or the node pool to get patches?')).toMatchObject({ polar: false });
     expect(questionShape('run a windows container entrypoint as another user')).toMatchObject({ polar: false });
+    // A yes/no question answered before the "how" that follows it.
+    expect(questionShape('can we have several windows versions in one cluster? how do pods end up on the right one')).toMatchObject({ polar: true });
+    expect(questionShape('kubenet is out? which cni mode then')).toMatchObject({ polar: false, open: true });
   });
 
   it('answers yes/no questions from denials, limits, leads and defaults', () => {
@@ -40,6 +43,15 @@ describe('shared/query/verdict', () => {
     expect(verdict('does X work?', 'It depends on the network plugin.')).toBe('depends');
     expect(verdict('can I use X?', 'X can be used on any node.')).toBe('yes');
     expect(verdict('Were we hacked?', 'AKS adds a user named sshd.', 'This user is not malicious.')).toBe('no');
+  });
+
+  it('answers a question about going beyond a number from the limit a statement gives', () => {
+    expect(verdict('can a windows nodepool name be longer than 6 characters?', 'A Windows node pool can have a six-character name.')).toBe('no');
+    expect(verdict('can a cluster have more than 8 node pools?', 'The AKS cluster can have a maximum of 100 node pools.')).toBe('yes');
+    expect(verdict('can a cluster have more than 100 node pools?', 'The AKS cluster can have a maximum of 100 node pools.')).toBe('no');
+    expect(verdict('can I go over 1,000 nodes?', 'You can have a maximum of 1,000 nodes across those node pools.')).toBe('no');
+    // Without limit wording the number is not a limit.
+    expect(verdict('can I run more than 2 containers?', 'Pods can run 3 containers in Kubernetes 1.26.')).toBe('yes');
   });
 
   it('takes a statement as finishing the one before only when it carries on from it', () => {
