@@ -88,6 +88,23 @@ export function correctTypo(engine: SearchEngine, word: string, edits?: number):
   return best;
 }
 
+/** Suffixes that make a noun of a verb ("select" → "selector", "create" → "creation"), as the stemmer leaves them. */
+const derivations = ['or', 'er', 'ion'];
+
+/**
+ * The index term an unknown stem is a derivation of, or derives ("selected" → selector, "creation" → create): the
+ * stemmer strips inflections, not these, and users name the action where the sources name the thing.
+ */
+export function derivedTerm(engine: SearchEngine, stemmed: string): string | null {
+  if (stemmed.length < 4 || !/^[a-z]+$/.test(stemmed)) return null;
+  for (const suffix of derivations) {
+    if (engine.vocabularySet.has(stemmed + suffix)) return stemmed + suffix;
+    const base = stemmed.endsWith(suffix) ? stemmed.slice(0, -suffix.length) : '';
+    if (base.length >= 4 && engine.vocabularySet.has(base)) return base;
+  }
+  return null;
+}
+
 /** Index terms that start with a partly typed word (best-known first). */
 export function completions(engine: SearchEngine, prefix: string, limit = 8): string[] {
   if (prefix.length < 2) return [];
@@ -166,7 +183,7 @@ export function analyzeQuery(engine: SearchEngine, raw: string, options: { prefi
   tokens.forEach((token, i) => {
     if (token.stop || engine.vocabularySet.has(token.stem) || engine.lexicon.words.has(token.stem)) return;
     if (typing && i === tokens.length - 1) return;
-    const fix = correctTypo(engine, token.stem) ?? correctTypo(engine, token.word) ?? (token.stem.length >= 5 ? correctTypo(engine, token.stem, allowedEdits(token.word.length)) : null);
+    const fix = correctTypo(engine, token.stem) ?? correctTypo(engine, token.word) ?? (token.stem.length >= 5 ? correctTypo(engine, token.stem, allowedEdits(token.word.length)) : null) ?? derivedTerm(engine, token.stem);
     if (fix) {
       token.stem = fix;
       corrected.add(i);

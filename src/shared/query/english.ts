@@ -5,7 +5,7 @@ import { stemmer } from 'stemmer';
 /** Words that ask rather than say what about: they open or frame a question. */
 export const questionWords: ReadonlySet<string> = new Set(
   ('how what which where when why who whom whose can could should would will shall may might must do does did ' +
-    'is are was were am be been being have has had cant couldnt shouldnt wouldnt wont doesnt dont didnt isnt ' +
+    'is are was were am be been being have has had cant cannot couldnt shouldnt wouldnt wont doesnt dont didnt isnt ' +
     'arent wasnt werent havent hasnt right ok okay').split(' '),
 );
 

@@ -1,6 +1,6 @@
 // Unit tests for src/shared/query/analyze-query.ts over the fixture knowledge base: how a question becomes slots.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyzeQuery, correctTypo, doSupportVerb, looksLikeName, topicPhrase } from '../../../src/shared/query/analyze-query.ts';
+import { analyzeQuery, correctTypo, derivedTerm, doSupportVerb, looksLikeName, topicPhrase } from '../../../src/shared/query/analyze-query.ts';
 import type { SearchEngine } from '../../../src/shared/query/engine.ts';
 import { fixtureEngine } from './fixture-kb.ts';
 
@@ -44,6 +44,13 @@ describe('shared/query/analyze-query', () => {
     expect(correctTypo(engine, 'kubnet')).toBe('kubenet');
     expect(correctTypo(engine, 'kubemet')).toBe('kubenet');
     expect(correctTypo(engine, 'kubelet')).toBeNull();
+  });
+
+  it('reads an unknown word as the index term it derives from or is derived to', () => {
+    // "creation" is not in the fixture's sources; "create" is.
+    expect(derivedTerm(engine, 'creation')).toBe('creat');
+    expect(terms('node pool creation')).toContain('creat');
+    expect(derivedTerm(engine, 'zorblation')).toBeNull();
   });
 
   it('marks the words an unknown word qualifies', () => {
