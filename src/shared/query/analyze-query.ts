@@ -1,7 +1,7 @@
 import { editDistance, typoSubstitution } from './edit-distance.ts';
 import type { SearchEngine } from './engine.ts';
-import { gradingAdjectives, moneyWords, numberWords, quantityBeforeNumber, quantityPhrases, stem, stopWords, verbCues } from './english.ts';
-import { analyzeTokens, contrastOf, limitCueTerm, limitUnitTerm, matchTerms, partTerm, type AnalyzedToken } from './lexicon.ts';
+import { gradingAdjectives, moneyWords, quantityBeforeNumber, quantityPhrases, spelledNumbers, stem, stopWords, verbCues } from './english.ts';
+import { analyzeTokens, contrastOf, limitCueTerm, limitUnitTerm, matchTerms, partTerm, phraseAt, type AnalyzedToken } from './lexicon.ts';
 import { cleanQuery, maxQueryTokens } from './normalize.ts';
 import { entriesWithAny } from './term-bits.ts';
 
@@ -337,20 +337,16 @@ function phraseAround(text: string, tokens: readonly AnalyzedToken[], at: number
  */
 export function quantitySpans(tokens: readonly AnalyzedToken[]): [number, number][] {
   if (tokens.some((t) => moneyWords.has(t.word))) return [];
-  const at = (phrase: readonly string[], i: number) => phrase.every((w, k) => tokens[i + k]?.word === w);
   const spans: [number, number][] = [];
   for (let i = 0; i < tokens.length; i++) {
     const verb = i > 0 && verbCues.has(tokens[i - 1].word);
-    const phrase = quantityPhrases.find((p) => at(p, i) && !(verb && p.length === 1)) ?? quantityBeforeNumber.find((p) => at(p, i) && isNumber(tokens[i + p.length]?.word));
+    const phrase = quantityPhrases.find((p) => phraseAt(tokens, i, p) && !(verb && p.length === 1)) ?? quantityBeforeNumber.find((p) => phraseAt(tokens, i, p) && isNumber(tokens[i + p.length]?.word));
     if (!phrase) continue;
     spans.push([i, i + phrase.length]);
     i += phrase.length - 1;
   }
   return spans;
 }
-
-/** Spelled-out numbers a quantity phrase may stand before ("up to eight"). */
-const spelledNumbers = new Set(['one', ...numberWords.map(([word]) => word)]);
 
 /** True for a number as a question types it: digits ("100"; "1,000" reads as "1") or a spelled-out number. */
 function isNumber(word: string | undefined): boolean {

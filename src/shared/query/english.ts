@@ -89,6 +89,9 @@ export const numberWords: readonly (readonly [string, string])[] = (
   .split(' ')
   .flatMap((w, i, all) => (i % 2 === 0 ? [[w, all[i + 1]] as const] : []));
 
+/** Spelled-out numbers and their values, "one" included (it is a stop word, so not in `numberWords`). */
+export const spelledNumbers: ReadonlyMap<string, number> = new Map([['one', 1], ...numberWords.map(([word, digits]) => [word, Number(digits)] as const)]);
+
 /** Stems already computed: highlighting re-reads the same words on every keystroke. */
 const stems = new Map<string, string>();
 

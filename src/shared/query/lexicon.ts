@@ -123,10 +123,15 @@ export function analyzeTokens(text: string): AnalyzedToken[] {
     return token;
   });
   for (let i = 0; i < tokens.length; i++) {
-    const phrase = stopPhrases.find((p) => p.every((w, k) => tokens[i + k]?.word === w));
+    const phrase = stopPhrases.find((p) => phraseAt(tokens, i, p));
     if (phrase) for (let k = 0; k < phrase.length; k++) tokens[i + k].stop = true;
   }
   return tokens;
+}
+
+/** True when the words of `phrase` (lowercase) are the tokens from `i` on. */
+export function phraseAt(tokens: readonly Token[], i: number, phrase: readonly string[]): boolean {
+  return phrase.every((w, k) => tokens[i + k]?.word === w);
 }
 
 /**

@@ -25,6 +25,11 @@ export const has = (bits: Uint32Array, n: number): boolean => ((bits[n >>> 5] ??
 
 const bitset = (size: number): Uint32Array => new Uint32Array((size >>> 5) + 1);
 
+/** Sets bit `n`. */
+const setBit = (bits: Uint32Array, n: number): void => {
+  bits[n >>> 5] |= 1 << (n & 31);
+};
+
 /** Kept as long as the engine keeps the term's postings (a chunked engine drops them when shards arrive). */
 const derived = new WeakMap<TermPostings, TermBits>();
 
@@ -45,7 +50,7 @@ function deriveBits(engine: SearchEngine, p: TermPostings): TermBits {
   const reachBits: TermBits['reachBits'] = { titles: bitset(entries.length), statements: bitset(entries.length) };
   const add = (field: 'titles' | 'statements', e: number) => {
     if (has(reachBits[field], e)) return;
-    reachBits[field][e >>> 5] |= 1 << (e & 31);
+    setBit(reachBits[field], e);
     reach[field].push(e);
   };
   // Outdated statements count for the entries holding their replacements (see rank.ts).
@@ -56,7 +61,7 @@ function deriveBits(engine: SearchEngine, p: TermPostings): TermBits {
     }
   };
   for (const e of p.titles) {
-    titles[e >>> 5] |= 1 << (e & 31);
+    setBit(titles, e);
     add('titles', e);
     const tf = entries[e]?.titleFrom;
     if (tf !== null && tf !== undefined && statements[tf]?.status === 'outdated') heirs('titles', tf);
@@ -64,8 +69,8 @@ function deriveBits(engine: SearchEngine, p: TermPostings): TermBits {
   for (const n of p.statements) {
     const s = statements[n];
     if (!s) continue;
-    stmts[n >>> 5] |= 1 << (n & 31);
-    holders[s.e >>> 5] |= 1 << (s.e & 31);
+    setBit(stmts, n);
+    setBit(holders, s.e);
     add('statements', s.e);
     if (s.status === 'outdated') heirs('statements', n);
   }

@@ -1,5 +1,5 @@
 import type { Verdict } from '../schemas/entry.ts';
-import { actionVerbs, determiners, numberWords, verbOrNoun } from './english.ts';
+import { actionVerbs, determiners, spelledNumbers, verbOrNoun } from './english.ts';
 import { analyzeTokens, contrastOf, matchTerms, type Lexicon } from './lexicon.ts';
 
 // Verdicts from general English wording of the answer ("not supported", "can't", "preview", "Yes,"), read
@@ -71,9 +71,8 @@ function shapeOf(question: string): QuestionShape {
   return { polar, open, choice, necessity: necessityPattern.test(question), availability: availabilityPattern.test(question) };
 }
 
-/** Spelled-out numbers, for reading limits ("a six-character name"). */
-const spelled = new Map<string, number>([['one', 1], ...numberWords.map(([word, digits]) => [word, Number(digits)] as const)]);
-const numberPattern = String.raw`(\d[\d,]*|${[...spelled.keys()].join('|')})`;
+/** A number as digits or spelled out, for reading limits ("a six-character name"). */
+const numberPattern = String.raw`(\d[\d,]*|${[...spelledNumbers.keys()].join('|')})`;
 /** A question asking about more than a number ("longer than 6 characters", "over 100 node pools"). */
 const beyondPattern = new RegExp(String.raw`\b(?:(?:more|longer|larger|bigger|greater|higher|wider)\s+than|over|above|beyond|exceed(?:s|ing)?|past)\s+${numberPattern}\b`, 'i');
 /** Wording that makes the number in a statement a limit ("a maximum of 100", "a limit of 6", "can have a six-character"). */
@@ -82,7 +81,7 @@ const limitWording = /\b(?:max|maximum|limit|limited|up to|at most|no more than|
 const statedNumber = new RegExp(String.raw`\b${numberPattern}\b`, 'gi');
 
 function toNumber(word: string): number {
-  return spelled.get(word.toLowerCase()) ?? Number(word.replace(/,/g, ''));
+  return spelledNumbers.get(word.toLowerCase()) ?? Number(word.replace(/,/g, ''));
 }
 
 /**
