@@ -1,6 +1,7 @@
 // The chunked search index: the format a large knowledge base exports instead of one FlexSearch export, so that a
 // query fetches only the few small files its own words need. The writer (scripts/pipeline/search-index/) and the
 // loader (src/shared/query/chunked-engine.ts) share these types.
+import type { EntryTexts } from './search-config.ts';
 
 /** A shard table: `[first key, file name]`, sorted by key; a key lives in the last shard whose first key ≤ it. */
 export type ShardTable = [first: string, file: string][];
@@ -55,8 +56,7 @@ export type PostingsShard = [term: string, titles: number[], statements: number[
  * One entry's file in a chunked index: what the flat index keeps in its document store plus the statement texts
  * (`s`, as in EntryTexts), and the ids and titles of its related entries so answers can link them.
  */
-export interface EntryChunk {
-  s: [id: string, text: string][];
+export interface EntryChunk extends EntryTexts {
   id: string;
   title: string;
   url: string;

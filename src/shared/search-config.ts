@@ -52,10 +52,16 @@ export interface SearchDoc {
   sup?: number[];
 }
 
+/** A ceiling a statement states ("a maximum of 100 node pools"): the number, and what it counts as configured. */
+export type StatedCeiling = [value: number, unit: string];
+
 /** One entry's statements, as `[anchor id, text]` in reading order: the file fetched to show its results. */
 export interface EntryTexts {
   s: [id: string, text: string][];
+  /** The ceilings statements state (their limit claims), by statement index within the entry; verdicts read them. */
+  max?: Record<number, StatedCeiling[]>;
 }
+
 
 /** Fields the search filters by (FlexSearch tags on entry documents). */
 export const filterFields = ['topics', 'source', 'type'] as const;

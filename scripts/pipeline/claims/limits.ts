@@ -28,7 +28,7 @@ export function extractLimits(text: string, ctx: ClaimContext, rules: ClaimRules
     const contextual = candidates.filter((l) => l.context.some((c) => haystack.includes(c.toLowerCase())));
     const limit = contextual[0] ?? candidates.find((l) => l.context.length === 0);
     if (!limit) continue;
-    claims.push({ subject: limit.id, kind: 'limit', value: String(n), scope: ctx.scope, label: limit.label, display: formatNumber(n, ctx.language), unit: unit.id });
+    claims.push({ subject: limit.id, kind: 'limit', value: String(n), scope: ctx.scope, label: limit.label, display: formatNumber(n, ctx.language), unit: unit.id, direction });
   }
   return claims;
 }

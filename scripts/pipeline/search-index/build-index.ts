@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { KnowledgeBase } from '../../../src/shared/schemas/knowledge-base.ts';
 import type { Synonyms } from '../../../src/shared/schemas/synonyms.ts';
 import type { Vocabulary } from '../../../src/shared/schemas/vocabulary.ts';
-import { asDocumentData, createSearchDocument, manifestFile, type EntryTexts, type SearchDoc, type SearchManifest, type SearchMeta } from '../../../src/shared/search-config.ts';
+import { asDocumentData, createSearchDocument, manifestFile, type EntryTexts, type StatedCeiling, type SearchDoc, type SearchManifest, type SearchMeta } from '../../../src/shared/search-config.ts';
 import { compileLexicon, indexTerms, limitCueTerm, limitUnitTerm, unitTerms, type Lexicon } from '../../../src/shared/query/lexicon.ts';
 import { extractAbbreviations } from './abbreviations.ts';
 import { buildChunkedIndex, chunkedFrom } from './chunked-index.ts';
@@ -106,6 +106,16 @@ export function cueTerms(s: KnowledgeBase['entries'][number]['statements'][numbe
   return [...new Set([limitCueTerm, ...limits.flatMap((c) => (c.unit ? unitTerms(c.unit, lexicon).map(limitUnitTerm) : []))])];
 }
 
+/** The `max` field of an entry's file: the ceilings its statements' limit claims state, when there are any. */
+export function statedCeilings(statements: readonly KnowledgeBase['entries'][number]['statements'][number][]): Pick<EntryTexts, 'max'> {
+  const max: Record<number, StatedCeiling[]> = {};
+  statements.forEach((s, i) => {
+    const ceilings = s.claims.flatMap((c): StatedCeiling[] => (c.kind === 'limit' && c.direction === 'max' && c.unit ? [[Number(c.value), c.unit]] : []));
+    if (ceilings.length > 0) max[i] = ceilings;
+  });
+  return Object.keys(max).length > 0 ? { max } : {};
+}
+
 /** Builds the FlexSearch index for a knowledge base and exports it as content-hashed files. Pure. */
 export function buildSearchIndex(kb: KnowledgeBase, vocabulary: Vocabulary, synonyms: Synonyms, memo?: TermsMemo): SearchIndexFiles {
   const abbreviations = abbreviationsOf(kb);
@@ -115,7 +125,7 @@ export function buildSearchIndex(kb: KnowledgeBase, vocabulary: Vocabulary, syno
   doc.export((key, data) => {
     chunks.set(key, data);
   });
-  const texts = kb.entries.map((e) => JSON.stringify({ s: e.statements.map((s) => [s.id, s.text]) } satisfies EntryTexts));
+  const texts = kb.entries.map((e) => JSON.stringify({ s: e.statements.map((s) => [s.id, s.text]), ...statedCeilings(e.statements) } satisfies EntryTexts));
   const used = new Set(kb.entries.flatMap((e) => e.topics));
   const meta: SearchMeta = {
     version: hash([...chunks].map(([k, v]) => `${k}\n${v}`).join('\n')),

@@ -178,6 +178,9 @@ export function analyzeQuery(engine: SearchEngine, raw: string, options: { prefi
   // Markup is not wording: a pasted tag (<img src=x …>) is read as nothing.
   const text = cleanQuery(raw).replace(/<\/?[a-z][^<>]*>/gi, ' ');
   const tokens = analyzeTokens(text).slice(0, maxQueryTokens);
+  // The number a quantity phrase asks about ("more than 600 services") is a value the verdict compares, not a word to
+  // find: statements that happen to hold it are no better answers, and one the index lacks is no unknown thing.
+  for (const [from, to] of quantitySpans(tokens)) if (to - from > 1 && isNumber(tokens[to - 1].word)) tokens[to - 1].stop = true;
   const typing = options.prefix === true && tokens.length > 0 && tokens[tokens.length - 1].end === text.length;
   const corrected = new Set<number>();
   tokens.forEach((token, i) => {
@@ -332,18 +335,20 @@ function phraseAround(text: string, tokens: readonly AnalyzedToken[], at: number
 
 /**
  * The token spans of wording that asks for a number or a limit (`quantityPhrases`: "how many", "max", "at least",
- * "longest"). A cue word right after "to", a pronoun or a modal is a verb ("how do I limit CPU", "can I count them"),
- * and a question about money ("how much does it cost") asks for a price, not a limit.
+ * "longest"), with the number when the wording compares with one ("more than 8", see `quantityBeforeNumber`). A cue
+ * word right after "to", a pronoun or a modal is a verb ("how do I limit CPU", "can I count them"), and a question
+ * about money ("how much does it cost") asks for a price, not a limit.
  */
 export function quantitySpans(tokens: readonly AnalyzedToken[]): [number, number][] {
   if (tokens.some((t) => moneyWords.has(t.word))) return [];
   const spans: [number, number][] = [];
   for (let i = 0; i < tokens.length; i++) {
     const verb = i > 0 && verbCues.has(tokens[i - 1].word);
-    const phrase = quantityPhrases.find((p) => phraseAt(tokens, i, p) && !(verb && p.length === 1)) ?? quantityBeforeNumber.find((p) => phraseAt(tokens, i, p) && isNumber(tokens[i + p.length]?.word));
-    if (!phrase) continue;
-    spans.push([i, i + phrase.length]);
-    i += phrase.length - 1;
+    const compared = quantityBeforeNumber.find((p) => phraseAt(tokens, i, p) && isNumber(tokens[i + p.length]?.word));
+    const length = compared ? compared.length + 1 : quantityPhrases.find((p) => phraseAt(tokens, i, p) && !(verb && p.length === 1))?.length;
+    if (length === undefined) continue;
+    spans.push([i, i + length]);
+    i += length - 1;
   }
   return spans;
 }

@@ -188,7 +188,7 @@ function toAnswer(engine: SearchEngine, query: AnalyzedQuery, r: RankedEntry, as
     title: entry.title,
     url: `${entryPath(entry.id)}#${best.id}`,
     text: statements.map((s) => s.text).join(' '),
-    verdict: detectVerdict(query.text, verdictTexts, { asked, lexicon: engine.lexicon, fallback: entry.verdict as Verdict | null, replacesAsked: r.matchedOutdated.some((n) => entry.supersedes.includes(n)) }),
+    verdict: detectVerdict(query.text, verdictTexts, { asked, lexicon: engine.lexicon, fallback: entry.verdict as Verdict | null, replacesAsked: r.matchedOutdated.some((n) => entry.supersedes.includes(n)), ceilings: best.max }),
     score: round(confidenceOf(query, r)),
     sources: (matched.length > 0 ? matched.slice(0, 2) : [best]).map(cite),
     outdated: outdatedNotes(engine, entry, r),

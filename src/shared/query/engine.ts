@@ -1,4 +1,4 @@
-import type { EntryTexts, SearchDocument, SearchDoc, SearchMeta, SearchSource } from '../search-config.ts';
+import type { EntryTexts, SearchDocument, SearchDoc, SearchMeta, SearchSource, StatedCeiling } from '../search-config.ts';
 import { compileLexicon, type Lexicon } from './lexicon.ts';
 
 /** An entry as the query side sees it. */
@@ -38,6 +38,8 @@ export interface StatementInfo {
   asOf: string | null;
   /** Statement numbers that supersede this one. */
   sup: number[];
+  /** Ceilings the statement states ("a maximum of 100 node pools"; empty until the entry's texts are loaded). */
+  max: StatedCeiling[];
 }
 
 /** Reads one entry's statement file (`EntryTexts`) by entry number. */
@@ -110,7 +112,7 @@ export function createEngine(doc: SearchDocument, meta: SearchMeta, vocabulary: 
     for (let k = 0; k < (d.c ?? 0); k++) {
       const s = get(meta.entries + statements.length);
       const status = s.status === 'outdated' || s.status === 'dated' ? s.status : 'current';
-      statements.push({ n: statements.length, e: n, id: '', text: '', status, asOf: s.asOf ?? null, sup: s.sup ?? [] });
+      statements.push({ n: statements.length, e: n, id: '', text: '', status, asOf: s.asOf ?? null, sup: s.sup ?? [], max: [] });
     }
     entries.push({
       n,
@@ -172,6 +174,7 @@ export function loadTexts(engine: SearchEngine, entries: Iterable<number>): Prom
           const [id, text] = data.s[k] ?? ['', ''];
           engine.statements[n].id = id;
           engine.statements[n].text = text;
+          engine.statements[n].max = data.max?.[k] ?? [];
         });
       });
       loading.catch(() => engine.texts.delete(e));

@@ -118,8 +118,16 @@ export const quantityPhrases: readonly (readonly string[])[] = (
   .split(',')
   .map((phrase) => phrase.split(' '));
 
-/** Quantity phrases that ask for a number only before one ("up to 100 pools"): "up to date" does not. */
-export const quantityBeforeNumber: readonly (readonly string[])[] = [['up', 'to']];
+/**
+ * Quantity phrases that ask about a number only before one ("up to 100 pools", "more than 8 node pools", "over 2000
+ * nodes"): "up to date", "more than once" and "over the network" do not.
+ */
+export const quantityBeforeNumber: readonly (readonly string[])[] = (
+  'up to,more than,fewer than,less than,greater than,larger than,bigger than,longer than,higher than,over,above,' +
+  'beyond,under,below,exceed,exceeds,exceeding'
+)
+  .split(',')
+  .map((phrase) => phrase.split(' '));
 
 /** Words that make "how much" and its kin a question about money, not about a limit ("how much does it cost"). */
 export const moneyWords: ReadonlySet<string> = new Set(

@@ -143,7 +143,8 @@ export function matchTerms(tokens: readonly AnalyzedToken[], lexicon: Lexicon, a
   const out: TermMatch[] = [];
   for (let i = 0; i < tokens.length; ) {
     const rules = lexicon.phrases.get(tokens[i].stem) ?? [];
-    const hits = rules.filter((r) => r.stems.every((s, k) => tokens[i + k]?.stem === s));
+    // A question's phrase made of words it asks nothing by ("10" as a compared number, see `quantitySpans`) is none.
+    const hits = rules.filter((r) => r.stems.every((s, k) => tokens[i + k]?.stem === s) && (all || r.stems.some((_, k) => !tokens[i + k].stop)));
     if (all) {
       for (const rule of hits) out.push({ term: rule.canonical, from: i, to: i + rule.stems.length, canonical: true });
       if (!tokens[i].stop && !hits.some((r) => r.stems.length === 1)) out.push({ term: tokens[i].stem, from: i, to: i + 1, canonical: false });

@@ -1,6 +1,7 @@
 import type { Verdict } from '../schemas/entry.ts';
 import { actionVerbs, determiners, spelledNumbers, verbOrNoun } from './english.ts';
-import { analyzeTokens, contrastOf, matchTerms, type Lexicon } from './lexicon.ts';
+import type { StatedCeiling } from '../search-config.ts';
+import { analyzeTokens, contrastOf, matchTerms, unitTerms, type Lexicon } from './lexicon.ts';
 
 // Verdicts from general English wording of the answer ("not supported", "can't", "preview", "Yes,"), read
 // against the shape of the question. No per-question tables: every rule is about language, not the domain.
@@ -75,28 +76,23 @@ function shapeOf(question: string): QuestionShape {
 const numberPattern = String.raw`(\d[\d,]*|${[...spelledNumbers.keys()].join('|')})`;
 /** A question asking about more than a number ("longer than 6 characters", "over 100 node pools"). */
 const beyondPattern = new RegExp(String.raw`\b(?:(?:more|longer|larger|bigger|greater|higher|wider)\s+than|over|above|beyond|exceed(?:s|ing)?|past)\s+${numberPattern}\b`, 'i');
-/** Wording that makes the number in a statement a limit ("a maximum of 100", "a limit of 6", "can have a six-character"). */
-const limitWording = /\b(?:max|maximum|limit|limited|up to|at most|no more than|can have|can't exceed|cannot exceed|must not exceed|only)\b/;
-
-const statedNumber = new RegExp(String.raw`\b${numberPattern}\b`, 'gi');
-
 function toNumber(word: string): number {
   return spelledNumbers.get(word.toLowerCase()) ?? Number(word.replace(/,/g, ''));
 }
 
 /**
- * Yes or no to a question about going beyond a number ("can the name be longer than 6 characters?"), read from the
- * limit a statement gives ("has a limit of 6 characters": no; "a maximum of 100 node pools" to "more than 8": yes).
+ * Yes or no to a question about going beyond a number ("can the name be longer than 6 characters?"), from the ceiling
+ * the answer states on what the question counts ("a limit of 6 characters": no; "a maximum of 100 node pools" to
+ * "more than 8 node pools": yes). A number with no noun after it ("longer than 6?") takes the only ceiling there is.
  */
-function beyondLimit(question: string, statement: string): Verdict | null {
+function beyondCeiling(question: string, ceilings: readonly StatedCeiling[], lexicon: Lexicon): Verdict | null {
   const asked = beyondPattern.exec(question);
-  const wording = limitWording.exec(statement);
-  if (!asked || !wording) return null;
-  // The number after the limit wording, else the one before it ("a 6-character limit").
-  const numbers = [...statement.matchAll(statedNumber)];
-  const stated = numbers.find((n) => n.index >= wording.index) ?? numbers.at(-1);
-  if (!stated) return null;
-  return toNumber(stated[1]) > toNumber(asked[1]) ? 'yes' : 'no';
+  if (!asked || ceilings.length === 0) return null;
+  const after = matchTerms(analyzeTokens(question.slice(asked.index + asked[0].length)), lexicon, false)[0];
+  const counted = after?.from === 0 ? after.term : null;
+  const ceiling = counted === null ? (ceilings.length === 1 ? ceilings[0] : undefined) : ceilings.find(([, unit]) => unitTerms(unit, lexicon).includes(counted));
+  if (!ceiling) return null;
+  return ceiling[0] > toNumber(asked[1]) ? 'yes' : 'no';
 }
 
 /** Wording cues, tested on a statement's lowercase text. */
@@ -167,6 +163,8 @@ export interface VerdictContext {
   fallback?: Verdict | null;
   /** True when the question matched an outdated statement that this answer replaces. */
   replacesAsked?: boolean;
+  /** Ceilings the best-matching statement states (its limit claims). */
+  ceilings?: readonly StatedCeiling[];
 }
 
 /**
@@ -190,7 +188,7 @@ export function detectVerdict(question: string, statements: readonly string[], c
   // limits the alternatives, not what was asked.
   const nearNegative = cues.negative.test(best) || (cues.negative.test(next) && !/\bother\b/.test(next));
   if (texts.some((t) => excludesAsked(t, asked, lexicon))) return 'no';
-  const beyond = shape.polar ? beyondLimit(question, best) : null;
+  const beyond = shape.polar ? beyondCeiling(question, context.ceilings ?? [], lexicon) : null;
   if (beyond) return beyond;
   // "It depends on …" leaves the answer open, but a dependency that is missing ("depends on Linux namespaces, which
   // are not implemented on Windows") is a no.

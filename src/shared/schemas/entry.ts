@@ -50,6 +50,8 @@ export const claimSchema = z.strictObject({
   qualifier: z.string().optional(),
   /** What a limit counts or measures, as its unit is configured (e.g. `node pools`, `characters`). */
   unit: z.string().optional(),
+  /** Whether a limit is a ceiling (`max`, "a maximum of 100") or a floor (`min`, "at least two"). */
+  direction: z.enum(['max', 'min']).optional(),
 });
 
 /** One sentence, bullet, step, note or code block of an entry. */

@@ -48,7 +48,10 @@ describe('shared/query quantity cue', () => {
     expect(wording('how many node pools can a cluster have')).toEqual(['how many']);
     expect(wording('node count limit for a cluster')).toEqual(['count', 'limit']);
     expect(wording('longest allowed name for a windows agentpool?')).toEqual(['longest']);
-    expect(wording('can a cluster have up to 8 node pools')).toEqual(['up to']);
+    expect(wording('can a cluster have up to 8 node pools')).toEqual(['up to 8']);
+    expect(wording('more than eight node pools per cluster?')).toEqual(['more than eight']);
+    expect(wording('can i go over 2000 nodes')).toEqual(['over 2000']);
+    expect(wording('is dns resolved over the network more than once')).toEqual([]);
     expect(wording('how do I limit cpu for a pod')).toEqual([]);
     expect(wording('how much does a windows node cost')).toEqual([]);
     expect(wording('keep windows nodes up to date')).toEqual([]);
@@ -62,6 +65,16 @@ describe('shared/query quantity cue', () => {
     expect(cue('max pods per cluster')?.alternatives.map((a) => a.term)).toEqual([limitCueTerm]);
     expect(cue('node pools per cluster')).toBeUndefined();
     expect(cue('how many?')).toBeUndefined();
+  });
+
+  it('reads the number a comparison asks about as a value, not as a word to find', () => {
+    const terms = (q: string) => analyzeQuery(engine, q).slots.filter((s) => !s.cue).map((s) => s.term);
+    // Unknown to the index ("600") or known ("10" is "ten"), the number is no slot of its own and qualifies nothing.
+    expect(terms('can a cluster have more than 600 node pools')).toEqual(['cluster', 'node_pool']);
+    expect(terms('is it ok to have more than 10 windows nodepools')).toEqual(['window', 'node_pool']);
+    expect(analyzeQuery(engine, 'can a cluster have more than 600 node pools').slots.some((s) => s.qualified || s.unknown)).toBe(false);
+    // Elsewhere a number is a word like any other.
+    expect(terms('more than 8 node pools on windows server 2022')).toEqual(['node_pool', 'window_server_2022']);
   });
 
   it('ranks the entry stating the limit above one that only names the words in its title', async () => {

@@ -1,5 +1,6 @@
 // Unit tests for src/shared/query/verdict.ts: question shapes and general wording rules.
 import { describe, expect, it } from 'vitest';
+import type { StatedCeiling } from '../../../src/shared/search-config.ts';
 import { compileLexicon } from '../../../src/shared/query/lexicon.ts';
 import { continuesStatement, detectVerdict, isStageLabel, questionShape } from '../../../src/shared/query/verdict.ts';
 import { fixtureSynonyms } from './fixture-kb.ts';
@@ -45,12 +46,18 @@ describe('shared/query/verdict', () => {
     expect(verdict('Were we hacked?', 'AKS adds a user named sshd.', 'This user is not malicious.')).toBe('no');
   });
 
-  it('answers a question about going beyond a number from the limit a statement gives', () => {
-    expect(verdict('can a windows nodepool name be longer than 6 characters?', 'A Windows node pool can have a six-character name.')).toBe('no');
-    expect(verdict('can a cluster have more than 8 node pools?', 'The AKS cluster can have a maximum of 100 node pools.')).toBe('yes');
-    expect(verdict('can a cluster have more than 100 node pools?', 'The AKS cluster can have a maximum of 100 node pools.')).toBe('no');
-    expect(verdict('can I go over 1,000 nodes?', 'You can have a maximum of 1,000 nodes across those node pools.')).toBe('no');
-    // Without limit wording the number is not a limit.
+  it('answers a question about going beyond a number from the ceiling the statement states on what it counts', () => {
+    const within = (question: string, statement: string, ceilings: StatedCeiling[]) => detectVerdict(question, [statement], { asked: new Set(['window']), lexicon, ceilings });
+    expect(within('can a windows nodepool name be longer than 6 characters?', 'A Windows node pool can have a six-character name.', [[6, 'character']])).toBe('no');
+    expect(within('can a cluster have more than 8 node pools?', 'The AKS cluster can have a maximum of 100 node pools.', [[100, 'node pools']])).toBe('yes');
+    expect(within('can a cluster have more than eight node pools?', 'The AKS cluster can have a maximum of 100 node pools.', [[100, 'node pools']])).toBe('yes');
+    expect(within('can a cluster have more than 100 node pools?', 'The AKS cluster can have a maximum of 100 node pools.', [[100, 'node pools']])).toBe('no');
+    expect(within('can I go over 1,000 nodes?', 'You can have a maximum of 1,000 nodes across those node pools.', [[1000, 'nodes']])).toBe('no');
+    // A number with no noun after it takes the only ceiling there is.
+    expect(within('can the pool name be longer than 6?', 'The Windows Server node pool name has a limit of 6 characters.', [[6, 'characters']])).toBe('no');
+    // A ceiling on another thing does not answer (1,000 nodes says nothing about 8,000 node pools): the wording does.
+    expect(within('can a cluster have more than 8000 node pools?', 'You can have a maximum of 1,000 nodes across those node pools.', [[1000, 'nodes']])).toBe('yes');
+    // Numbers are read from the statement's limit claims, never from its text: without one, the wording decides.
     expect(verdict('can I run more than 2 containers?', 'Pods can run 3 containers in Kubernetes 1.26.')).toBe('yes');
   });
 
