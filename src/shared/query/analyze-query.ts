@@ -450,11 +450,19 @@ function markQualified(engine: SearchEngine, text: string, tokens: readonly Anal
   for (const slot of slots) slot.qualified = placed.every((p) => p.term !== slot.term || qualified.has(p.from));
 }
 
-/** The words of the longer synonyms of a term that the index knows (cri → container runtime interface → contain, runtim). */
+/**
+ * The words of the longer synonyms of a term whose words the index all knows (cri → container runtime interface →
+ * contain, runtim, interfac). A synonym with a word the index lacks means something it does not cover: ssh → secure
+ * shell is not a question about security.
+ */
 export function expandedWords(engine: SearchEngine, term: string): string[] {
   const words = new Set<string>();
   for (const rules of engine.lexicon.phrases.values())
-    for (const rule of rules) if (rule.canonical === term && rule.stems.length > 1) for (const w of rule.stems) if (w.length > 1 && engine.vocabularySet.has(w) && !stopWords.has(w)) words.add(w);
+    for (const rule of rules) {
+      if (rule.canonical !== term || rule.stems.length < 2) continue;
+      const content = rule.stems.filter((w) => w.length > 1 && !stopWords.has(w));
+      if (content.every((w) => engine.vocabularySet.has(w))) for (const w of content) words.add(w);
+    }
   return [...words];
 }
 

@@ -218,10 +218,15 @@ function outdatedNotes(engine: SearchEngine, entry: EntryInfo, r: RankedEntry): 
   });
 }
 
+/**
+ * Related entries as follow-up questions. An entry whose title is an outdated statement ("A cluster can have a
+ * maximum of eight node pools") would offer an old claim as a question, so it is left out.
+ */
 function relatedOf(engine: SearchEngine, entry: EntryInfo): Answer['related'] {
+  const outdatedTitle = (e: EntryInfo) => (e.titleFrom !== null && statementAt(engine, e.titleFrom)?.status === 'outdated') || e.statements.every((n) => statementAt(engine, n).status === 'outdated');
   return entry.related
     .map((n) => engine.entries[n])
-    .filter((e): e is EntryInfo => e !== undefined)
+    .filter((e): e is EntryInfo => e !== undefined && !outdatedTitle(e))
     .sort((a, b) => Number(b.question) - Number(a.question))
     .slice(0, 3)
     .map((e) => ({ id: e.id, title: e.title, url: entryPath(e.id) }));

@@ -114,6 +114,9 @@ describe('shared/query/analyze-query', () => {
   it('reads an abbreviation the index never uses as the words it stands for', () => {
     expect(terms('anm for windows')).toEqual(expect.arrayContaining(['azur', 'network', 'model']));
     expect(terms('anm for windows')).not.toContain('anm');
+    // Standing for a word the index lacks, it means something the index does not cover: it stays unknown.
+    const anx = analyzeQuery(engine, 'anx for windows').slots.find((s) => s.surface === 'anx');
+    expect(anx).toMatchObject({ term: 'anx', unknown: true });
   });
 
   it('allows the slips of the typed word when correcting its shorter stem', () => {

@@ -42,6 +42,8 @@ describe('shared/query/ask', () => {
     ]);
     const outdatedRank = result.answers.findIndex((a) => a.id.startsWith('old-limits'));
     expect(outdatedRank === -1 || outdatedRank > 0).toBe(true);
+    // Nor is an entry titled by the outdated statement offered as a follow-up question.
+    expect(result.answers[0].related.map((r) => r.id)).toEqual(['new-faq-privileged-containers']);
   });
 
   it('answers with the replacement when only the outdated statement matches a word of the question', async () => {

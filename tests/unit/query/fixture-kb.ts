@@ -27,7 +27,7 @@ const entries: EntrySpec[] = [
     title: 'How many node pools can I create?',
     question: true,
     topics: ['limits'],
-    related: ['new-faq-privileged-containers'],
+    related: ['new-faq-privileged-containers', 'old-limits-a-cluster-can-have-a-maximum-of-eight-node'],
     statements: [{ id: 's-aaaa0001', text: 'A cluster can have a maximum of 100 node pools.', claims: [nodePoolLimit('100')] }],
   },
   {
@@ -186,6 +186,8 @@ export function fixtureSynonyms(): Synonyms {
       ['gmsa', 'group managed service account'],
       // An abbreviation the fixture's texts never use, for its words.
       ['anm', 'azure networking model'],
+      // … and one that stands for a word the texts never use.
+      ['anx', 'azure networking xylophone'],
     ],
     related: [{ terms: ['pod', 'container'], weight: 0.5 }],
     contrasts: [['linux', 'windows'], ['windows server 2019', 'windows server 2022']],
