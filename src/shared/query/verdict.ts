@@ -12,7 +12,7 @@ export interface QuestionShape {
   polar: boolean;
   /** Asks for a fact, a way or a list ("how", "which", "what"): no verdict. */
   open: boolean;
-  /** Offers two alternatives ("…, or does it have to …?"): only an explicit Yes/No answers it. */
+  /** Offers two alternatives ("…, or does it have to …?"): the verdict is about the one asking for a capability. */
   choice: boolean;
   /** Asks whether something is needed ("do I have to", "must I", "is … required"). */
   necessity: boolean;
@@ -61,6 +61,27 @@ export function questionShape(question: string): QuestionShape {
   return shapeOf(question);
 }
 
+/** Where a question offers its second alternative: "or" before an auxiliary ("…, or does it have to …?"). */
+const choiceSplit = /,?\s+or\s+(?=(?:does|do|is|are|can|must|should|will|would|has|have)\b)/i;
+
+/** Wording that asks whether something is needed or is enough: what to do, not what can be done. */
+const needPattern = new RegExp(`${necessityPattern.source}|\\b(?:enough|sufficient)\\b`, 'i');
+
+/**
+ * The alternative of a choice question that a verdict answers: the one asking for a capability. "Can I run it on
+ * Windows nodes, or must it go to Linux?" asks whether it can; "do I need a separate cluster, or can I add Windows
+ * nodes to this one?" asks whether adding them works, the need being the fallback. When both ask what is needed
+ * ("is TLS at the ingress enough, or must I encrypt pod traffic?") no capability is asked: null.
+ */
+export function askedAlternative(question: string): string | null {
+  const split = choiceSplit.exec(question);
+  if (!split) return question;
+  const first = question.slice(0, split.index);
+  const second = question.slice(split.index + split[0].length);
+  if (!needPattern.test(first)) return first;
+  return needPattern.test(second) ? null : second;
+}
+
 function shapeOf(question: string): QuestionShape {
   // Clauses: sentences, and the parts around a dash or colon ("NFS volumes on AKS - supported?").
   const clauses = question.split(/[.?!;]\s+|\s+[-–—]+\s+|:\s+/).map((c) => analyzeTokens(c).map((t) => t.word)).filter((c) => c.length > 0);
@@ -68,7 +89,7 @@ function shapeOf(question: string): QuestionShape {
   const polarClause = clauses.some((c) => auxiliaries.has(c[0]) || polarOpeners.has(c[0]));
   const open = !capability && (clauses.some((c) => openWords.has(c[0]) || (c[0] === 'and' && openWords.has(c[1]))) || (!polarClause && trailingOpen.test(question)));
   const polar = !open && (capability || polarClause || polarTail.test(question.trim()) || (/\?\s*$/.test(question) && askedState.test(question)) || (clauses.length === 1 && verbFirst(question, clauses[0])));
-  const choice = polar && /,?\s+or\s+(does|do|is|are|can|must|should|will|would|has|have)\b/i.test(question);
+  const choice = polar && choiceSplit.test(question);
   return { polar, open, choice, necessity: necessityPattern.test(question), availability: availabilityPattern.test(question) };
 }
 
@@ -179,7 +200,10 @@ export function detectVerdict(question: string, statements: readonly string[], c
   // A leading "Yes."/"No." answers a yes/no question; a bare keyword query only takes a "No".
   const lead = texts.find((t) => (shape.polar && cues.leadYes.test(t)) || cues.leadNo.test(t));
   if (lead) return cues.leadYes.test(lead) ? 'yes' : 'no';
-  if (shape.choice) return null;
+  if (shape.choice) {
+    const asked = askedAlternative(question);
+    return asked === null ? null : detectVerdict(asked, statements, context);
+  }
   // The best-matching statement decides; the one after it often finishes the answer ("… sshd user. This user
   // is not malicious."), so it counts too.
   const [best, next = ''] = texts;

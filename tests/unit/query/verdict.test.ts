@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StatedCeiling } from '../../../src/shared/search-config.ts';
 import { compileLexicon } from '../../../src/shared/query/lexicon.ts';
-import { continuesStatement, detectVerdict, isStageLabel, questionShape } from '../../../src/shared/query/verdict.ts';
+import { askedAlternative, continuesStatement, detectVerdict, isStageLabel, questionShape } from '../../../src/shared/query/verdict.ts';
 import { fixtureSynonyms } from './fixture-kb.ts';
 
 const lexicon = compileLexicon(fixtureSynonyms());
@@ -59,6 +59,19 @@ describe('shared/query/verdict', () => {
     expect(within('can a cluster have more than 8000 node pools?', 'You can have a maximum of 1,000 nodes across those node pools.', [[1000, 'nodes']])).toBe('yes');
     // Numbers are read from the statement's limit claims, never from its text: without one, the wording decides.
     expect(verdict('can I run more than 2 containers?', 'Pods can run 3 containers in Kubernetes 1.26.')).toBe('yes');
+  });
+
+  it('answers a choice between two alternatives for the one that asks for a capability', () => {
+    expect(askedAlternative('can I run an ingress controller on windows nodes, or does it have to go to linux?')).toBe('can I run an ingress controller on windows nodes');
+    // A need offered first is the fallback: the capability is the second alternative.
+    expect(askedAlternative('do i need a separate cluster for windows or can i add win nodes to our linux one')).toBe('can i add win nodes to our linux one');
+    // Both ask what is needed or enough: no capability is asked.
+    expect(askedAlternative('is TLS at the ingress enough, or must I encrypt pod-to-pod traffic?')).toBeNull();
+    expect(verdict('can a .NET 4.8 app run as a windows container, or do we have to port it first?', '.NET Framework apps can run in Windows containers.')).toBe('yes');
+    expect(verdict('can windows nodes run linux images, or does it have to land on a linux pool?', 'Linux containers are not supported on Windows nodes.')).toBe('no');
+    expect(verdict('is TLS at the ingress enough, or must I encrypt pod-to-pod traffic?', 'Encrypt traffic between pods.')).toBeNull();
+    // An explicit Yes/No still answers the question as asked.
+    expect(verdict('do i need a separate cluster, or can i add windows nodes?', 'No, add a Windows node pool to the cluster.')).toBe('no');
   });
 
   it('takes a statement as finishing the one before only when it carries on from it', () => {
