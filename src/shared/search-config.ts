@@ -60,6 +60,8 @@ export interface EntryTexts {
   s: [id: string, text: string][];
   /** The ceilings statements state (their limit claims), by statement index within the entry; verdicts read them. */
   max?: Record<number, StatedCeiling[]>;
+  /** Indexes (within the entry) of the statements that are list items. */
+  bullets?: number[];
 }
 
 

@@ -106,14 +106,23 @@ export function cueTerms(s: KnowledgeBase['entries'][number]['statements'][numbe
   return [...new Set([limitCueTerm, ...limits.flatMap((c) => (c.unit ? unitTerms(c.unit, lexicon).map(limitUnitTerm) : []))])];
 }
 
-/** The `max` field of an entry's file: the ceilings its statements' limit claims state, when there are any. */
-export function statedCeilings(statements: readonly KnowledgeBase['entries'][number]['statements'][number][]): Pick<EntryTexts, 'max'> {
+/**
+ * An entry's file as answers read it: its statements' anchors and texts, the ceilings their limit claims state, and
+ * which of them are list items (optional fields only when there are any).
+ */
+export function entryTexts(statements: readonly KnowledgeBase['entries'][number]['statements'][number][]): EntryTexts {
   const max: Record<number, StatedCeiling[]> = {};
+  const bullets: number[] = [];
   statements.forEach((s, i) => {
     const ceilings = s.claims.flatMap((c): StatedCeiling[] => (c.kind === 'limit' && c.direction === 'max' && c.unit ? [[Number(c.value), c.unit]] : []));
     if (ceilings.length > 0) max[i] = ceilings;
+    if (s.kind === 'bullet') bullets.push(i);
   });
-  return Object.keys(max).length > 0 ? { max } : {};
+  return {
+    s: statements.map((s) => [s.id, s.text]),
+    ...(Object.keys(max).length > 0 ? { max } : {}),
+    ...(bullets.length > 0 ? { bullets } : {}),
+  };
 }
 
 /** Builds the FlexSearch index for a knowledge base and exports it as content-hashed files. Pure. */
@@ -125,7 +134,7 @@ export function buildSearchIndex(kb: KnowledgeBase, vocabulary: Vocabulary, syno
   doc.export((key, data) => {
     chunks.set(key, data);
   });
-  const texts = kb.entries.map((e) => JSON.stringify({ s: e.statements.map((s) => [s.id, s.text]), ...statedCeilings(e.statements) } satisfies EntryTexts));
+  const texts = kb.entries.map((e) => JSON.stringify(entryTexts(e.statements)));
   const used = new Set(kb.entries.flatMap((e) => e.topics));
   const meta: SearchMeta = {
     version: hash([...chunks].map(([k, v]) => `${k}\n${v}`).join('\n')),

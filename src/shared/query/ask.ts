@@ -4,7 +4,7 @@ import { analyzeQuery, tellingIdf, type AnalyzedQuery } from './analyze-query.ts
 import { loadTexts, statementAt, type EntryInfo, type SearchEngine, type StatementInfo } from './engine.ts';
 import { mergeFollowUp } from './follow-up.ts';
 import { maxScore, rankEntries, type RankedEntry } from './rank.ts';
-import { continuesStatement, detectVerdict, isStageLabel } from './verdict.ts';
+import { continuesStatement, detectVerdict, isStageLabel, saysNoVerdict } from './verdict.ts';
 
 /** A statement cited as the answer, with where it lives on the site and in the original document. */
 export interface Citation {
@@ -166,12 +166,15 @@ function toAnswer(engine: SearchEngine, query: AnalyzedQuery, r: RankedEntry, as
   const after = statements[statements.indexOf(best) + 1];
   // An entry's leading "Yes."/"No." or stage label ("[alpha]") answers for every statement under it. The statement
   // after the best one finishes its answer only when it carries on from it ("This user is not malicious."); a new
-  // point ("You can't use kured …") says nothing about what was asked.
+  // point ("You can't use kured …") says nothing about what was asked. A list item that says nothing itself is read
+  // with the sentence that introduces its list ("The following … are supported with Windows containers:"): that
+  // sentence says what the item is, and other statements of the entry are about other things.
+  const intro = saysNoVerdict(best.text) ? listIntro(statements, best) : null;
   const verdictTexts = [
     ...(lead && lead !== best && (/^(yes|no)\b/i.test(lead.text) || isStageLabel(lead.text)) ? [lead.text] : []),
-    best.text,
+    intro ? `${intro.text} ${best.text}` : best.text,
     ...(after && after.status !== 'outdated' && continuesStatement(after.text) ? [after.text] : []),
-    ...matched.slice(1, 3).map((s) => s.text),
+    ...(intro ? [] : matched.slice(1, 3).map((s) => s.text)),
   ];
   const source = engine.sources.get(entry.source);
   const cite = (s: StatementInfo): Citation => ({
@@ -198,6 +201,19 @@ function toAnswer(engine: SearchEngine, query: AnalyzedQuery, r: RankedEntry, as
     statements: statements.map((s) => ({ id: s.id, text: s.text, status: s.status, matched: matchedSet.has(s.n) })),
     related: relatedOf(engine, entry),
   };
+}
+
+/** Statements a list may hold before the search for the sentence introducing it gives up. */
+const maxListItems = 12;
+
+/** The sentence that introduces the list a statement is an item of (the statement before its list, ending in a colon). */
+export function listIntro<S extends { text: string; bullet: boolean }>(statements: readonly S[], item: S): S | null {
+  const at = statements.indexOf(item);
+  if (at <= 0 || !item.bullet) return null;
+  for (let k = at - 1; k >= Math.max(0, at - maxListItems); k--) {
+    if (!statements[k].bullet) return statements[k].text.trimEnd().endsWith(':') ? statements[k] : null;
+  }
+  return null;
 }
 
 /** Outdated statements the entry replaces, plus its own outdated statements; the ones the query hit first. */

@@ -163,7 +163,7 @@ function unpackCore(core: SearchCore, meta: SearchMeta): { entries: EntryInfo[];
   const counts = typeof core.counts === 'string' ? [...core.counts].map((d) => parseInt(d, 36)) : core.counts;
   const entries: EntryInfo[] = counts.map((count, n) => {
     const first = statements.length;
-    for (let k = 0; k < count; k++) statements.push({ n: statements.length, e: n, id: '', text: '', status: 'current', asOf: null, sup: [], max: [] });
+    for (let k = 0; k < count; k++) statements.push({ n: statements.length, e: n, id: '', text: '', status: 'current', asOf: null, sup: [], max: [], bullet: false });
     const tf = titleFrom.get(n);
     return {
       n,

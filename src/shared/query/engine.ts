@@ -40,6 +40,8 @@ export interface StatementInfo {
   sup: number[];
   /** Ceilings the statement states ("a maximum of 100 node pools"; empty until the entry's texts are loaded). */
   max: StatedCeiling[];
+  /** True for a list item (false until the entry's texts are loaded). */
+  bullet: boolean;
 }
 
 /** Reads one entry's statement file (`EntryTexts`) by entry number. */
@@ -112,7 +114,7 @@ export function createEngine(doc: SearchDocument, meta: SearchMeta, vocabulary: 
     for (let k = 0; k < (d.c ?? 0); k++) {
       const s = get(meta.entries + statements.length);
       const status = s.status === 'outdated' || s.status === 'dated' ? s.status : 'current';
-      statements.push({ n: statements.length, e: n, id: '', text: '', status, asOf: s.asOf ?? null, sup: s.sup ?? [], max: [] });
+      statements.push({ n: statements.length, e: n, id: '', text: '', status, asOf: s.asOf ?? null, sup: s.sup ?? [], max: [], bullet: false });
     }
     entries.push({
       n,
@@ -170,11 +172,13 @@ export function loadTexts(engine: SearchEngine, entries: Iterable<number>): Prom
     let loading = engine.texts.get(e);
     if (!loading) {
       loading = engine.readTexts(e).then((data) => {
+        const bullets = new Set(data.bullets);
         entry.statements.forEach((n, k) => {
           const [id, text] = data.s[k] ?? ['', ''];
           engine.statements[n].id = id;
           engine.statements[n].text = text;
           engine.statements[n].max = data.max?.[k] ?? [];
+          engine.statements[n].bullet = bullets.has(k);
         });
       });
       loading.catch(() => engine.texts.delete(e));

@@ -33,6 +33,11 @@ const availabilityPattern = /\b(ga|generally available|general availability|out 
 // as it does at the question's end (see polarTail).
 const askedState = /\bby default\b/i;
 
+// A yes/no question after a comma ("we want a script to run on shutdown, are preStop hooks supported?").
+const commaQuestion = /,\s+(?:can|could|is|are|do|does|will|would|should|may|must|has|have|cant|can't|isnt|isn't|arent|aren't|doesnt|doesn't|dont|don't)\s+[^,?]+\?\s*$/i;
+// A denial asked back ("resource limits just aren't supported for windows pods?") asks whether it holds.
+const deniedCapability = /\b(?:isn't|isnt|aren't|arent|doesn't|doesnt|don't|dont|can't|cant|cannot|not)\s+(?:\w+\s+)?(?:supported|support|work|working|possible|available|allowed|honou?red|respected)\b[^?.!]*\?\s*$/i;
+
 // "Why can't I …?" asks about a capability it takes to be missing: the verdict is about that capability.
 const whyNot = /(?:^|[.?!;,]\s+)why\s+(?:can't|cannot|can not|cant|couldn't|couldnt|doesn't|doesnt|does not|don't|dont|do not|won't|wont|isn't|isnt|aren't|arent)\b/i;
 // A question word after a comma and a conjunction asks the question ("kubenet is out, so which CNI mode?"), unless
@@ -86,7 +91,7 @@ function shapeOf(question: string): QuestionShape {
   // Clauses: sentences, and the parts around a dash or colon ("NFS volumes on AKS - supported?").
   const clauses = question.split(/[.?!;]\s+|\s+[-–—]+\s+|:\s+/).map((c) => analyzeTokens(c).map((t) => t.word)).filter((c) => c.length > 0);
   const capability = whyNot.test(question);
-  const polarClause = clauses.some((c) => auxiliaries.has(c[0]) || polarOpeners.has(c[0]));
+  const polarClause = clauses.some((c) => auxiliaries.has(c[0]) || polarOpeners.has(c[0])) || commaQuestion.test(question) || deniedCapability.test(question);
   const open = !capability && (clauses.some((c) => openWords.has(c[0]) || (c[0] === 'and' && openWords.has(c[1]))) || (!polarClause && trailingOpen.test(question)));
   const polar = !open && (capability || polarClause || polarTail.test(question.trim()) || (/\?\s*$/.test(question) && askedState.test(question)) || (clauses.length === 1 && verbFirst(question, clauses[0])));
   const choice = polar && choiceSplit.test(question);
@@ -139,6 +144,12 @@ const cues = {
   requirement: /\b(must|required|requires|needs?|have to|has to|always|mandatory|only way)\b/,
   depends: /\b(depends|depending on|it varies|varies by|based on your)\b/,
 };
+
+/** True when a statement's own wording gives no verdict (a bare list item: "postStart & preStop container lifecycle hooks"). */
+export function saysNoVerdict(text: string): boolean {
+  const t = text.toLowerCase().replace(/[’‘]/g, "'");
+  return ![cues.negative, cues.partial, cues.positive, cues.depends, cues.requirement].some((re) => re.test(t));
+}
 
 /** True for a short label that gives a whole entry its stage ("FEATURE STATE: Kubernetes v1.26 [alpha]"). */
 export function isStageLabel(text: string): boolean {

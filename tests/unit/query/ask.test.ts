@@ -88,6 +88,13 @@ describe('shared/query/ask', () => {
     expect((await top('which network plugins are supported')).verdict).toBeNull();
   });
 
+  it('reads a list item that says nothing itself with the sentence introducing its list', async () => {
+    const hooks = await top('are preStop lifecycle hooks supported for windows containers?');
+    expect(hooks).toMatchObject({ id: 'new-faq-pod-features', verdict: 'yes' });
+    const paths = await top('are terminal message paths supported on windows?');
+    expect(paths).toMatchObject({ id: 'new-faq-pod-features', verdict: 'no' });
+  });
+
   it('merges a follow-up with the previous question', async () => {
     const result = await ask(engine, 'and on ws2022?', { previous: 'is gMSA available on windows server 2019?' });
     expect(result.interpretedAs).toContain('ws2022');

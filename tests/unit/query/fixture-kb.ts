@@ -8,7 +8,7 @@ import { buildSearchIndex } from '../../../scripts/pipeline/search-index/build-i
 import { engineFromFiles } from '../../../scripts/pipeline/search-index/node-engine.ts';
 import type { SearchEngine } from '../../../src/shared/query/engine.ts';
 
-type StatementSpec = { id: string; text: string; status?: 'current' | 'outdated' | 'dated'; supersededBy?: { entry: string; statement: string }[]; claims?: Claim[] };
+type StatementSpec = { id: string; text: string; kind?: 'sentence' | 'bullet'; status?: 'current' | 'outdated' | 'dated'; supersededBy?: { entry: string; statement: string }[]; claims?: Claim[] };
 
 /** A limit claim on node pools, as the claims stage makes it. */
 const nodePoolLimit = (value: string): Claim => ({ subject: 'max-node-pools', kind: 'limit', value, scope: 'svc', label: 'Node pools per cluster', display: value, unit: 'node pools' });
@@ -142,6 +142,21 @@ const entries: EntrySpec[] = [
     topics: ['limits'],
     statements: [{ id: 's-aaaa0012', text: 'Add a node pool to a running cluster with the CLI.' }],
   },
+  {
+    // Lists whose items say nothing themselves: the sentence introducing each list does.
+    id: 'new-faq-pod-features',
+    source: 'new-faq',
+    type: 'concept',
+    title: 'Pod features on Windows',
+    topics: ['workloads'],
+    statements: [
+      { id: 's-aaaa0013', text: 'The following pod features work with Windows containers:' },
+      { id: 's-aaaa0014', text: 'Readiness probes', kind: 'bullet' },
+      { id: 's-aaaa0015', text: 'preStop lifecycle hooks', kind: 'bullet' },
+      { id: 's-aaaa0016', text: 'Some pod features are not supported on Windows nodes:' },
+      { id: 's-aaaa0017', text: 'Terminal message paths', kind: 'bullet' },
+    ],
+  },
 ];
 
 /** The fixture knowledge base, validated by the real schema. */
@@ -161,7 +176,7 @@ export function fixtureKb(): KnowledgeBase {
       statements: e.statements.map((s) => ({
         id: s.id,
         text: s.text,
-        kind: 'sentence',
+        kind: s.kind ?? 'sentence',
         status: s.status ?? 'current',
         asOf: sources.find((x) => x.id === e.source)!.date,
         supersededBy: (s.supersededBy ?? []).map((b) => ({ ...b, text: 'newer', source: 'new-faq' })),

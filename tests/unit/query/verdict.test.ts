@@ -15,6 +15,10 @@ describe('shared/query/verdict', () => {
     expect(questionShape('how do I patch nodes?')).toMatchObject({ polar: false, open: true });
     expect(questionShape('lift and shift - what should I check?')).toMatchObject({ open: true });
     expect(questionShape('max node pools')).toMatchObject({ polar: false, open: false });
+    // Issue wording: the yes/no question comes after a comma, or is a denial asked back.
+    expect(questionShape('we want a script to run on scale down, are preStop hooks even supported for windows containers?')).toMatchObject({ polar: true });
+    expect(questionShape('CPU limit is not working - resource limits just aren\'t supported for windows pods?')).toMatchObject({ polar: true });
+    expect(questionShape('we pin pods to nodes, which label do windows nodes carry?')).toMatchObject({ polar: false });
     expect(questionShape('Do I have to switch tools?')).toMatchObject({ necessity: true });
     expect(questionShape('is it GA yet?')).toMatchObject({ availability: true });
     // A keyword question ending in a state ("endorsed now?", "on by default?") asks yes or no.
