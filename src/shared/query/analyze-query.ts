@@ -1,6 +1,6 @@
 import { editDistance, typoSubstitution } from './edit-distance.ts';
 import type { SearchEngine } from './engine.ts';
-import { gradingAdjectives, moneyWords, quantityBeforeNumber, quantityPhrases, spelledNumbers, stem, stopWords, verbCues } from './english.ts';
+import { gradingAdjectives, moneyWords, questionWords, quantityBeforeNumber, quantityPhrases, spelledNumbers, stem, stopWords, verbCues } from './english.ts';
 import { analyzeTokens, contrastOf, limitCueTerm, limitUnitTerm, matchTerms, partTerm, phraseAt, type AnalyzedToken } from './lexicon.ts';
 import { cleanQuery, maxQueryTokens } from './normalize.ts';
 import { entriesWithAny } from './term-bits.ts';
@@ -50,6 +50,8 @@ export interface AnalyzedQuery {
    * the knowledge base does not cover.
    */
   unknownTopic: boolean;
+  /** True when a name the index lacks was read as background to the question, not as what it asks about. */
+  backgroundName: boolean;
 }
 
 /** Weight of a match through a corrected typo. */
@@ -275,12 +277,13 @@ export function analyzeQuery(engine: SearchEngine, raw: string, options: { prefi
   }
   markQualified(engine, text, tokens, slots, placed);
   for (const slot of slots) if (partsOfUnknown.has(slot.term)) slot.qualified = true;
+  const backgroundName = unnameBackground(engine, text, tokens, slots, placed);
   // The unknown head of the topic names the thing asked about: its information counts in full, as a name's does.
   const topic = unknownTopicSlot(text, tokens, slots, placed);
   if (topic) topic.named = true;
   const cue = quantityCueSlot(engine, text, tokens, slots, placed);
   if (cue) slots.push(cue);
-  return { text, tokens, slots, unknownTopic: topic !== null };
+  return { text, tokens, slots, unknownTopic: topic !== null, backgroundName };
 }
 
 /**
@@ -416,6 +419,53 @@ function unknownTopicSlot(text: string, tokens: readonly AnalyzedToken[], slots:
   if (head > span[0] && tokens[head].word.endsWith('ed')) return null;
   const terms = new Set(placed.filter((p) => p.from <= head && head < p.to).map((p) => p.term));
   return slots.find((s) => terms.has(s.term) && s.unknown) ?? null;
+}
+
+/** Known telling words the asking clauses of a question need before a name outside them is background. */
+const askingSubject = 2;
+
+/**
+ * A long question (an issue title and body) asks in some clauses and tells the story in others ("part of our app
+ * (PostSharp) only builds on windows - can we point dev spaces at the windows nodepool?"). A name the index lacks in
+ * the story is background, not what is asked about, when the asking clauses name a subject of their own in known
+ * telling words: it then counts against confidence as an unknown plain word does (see `AnalyzedQuery.backgroundName`).
+ * With a bare asking clause ("Trusted Launch for windows pools - supported?") the story names the subject, and its
+ * names stay names. True when a name was found to be background.
+ */
+function unnameBackground(engine: SearchEngine, text: string, tokens: readonly AnalyzedToken[], slots: Slot[], placed: readonly Placed[]): boolean {
+  if (!slots.some((s) => s.unknown && s.named)) return false;
+  const clauses = clauseSpans(text);
+  if (clauses.length < 2) return false;
+  const asking = clauses.filter(([from, to]) => {
+    const clause = text.slice(from, to).trim();
+    const first = tokens.find((t) => t.start >= from && t.start < to);
+    return clause.endsWith('?') || (first !== undefined && questionWords.has(first.word));
+  });
+  if (asking.length === 0 || asking.length === clauses.length) return false;
+  const inAsking = (p: Placed) => asking.some(([from, to]) => tokens[p.from].start >= from && tokens[p.from].start < to);
+  const telling = tellingIdf(engine);
+  const subject = new Set(placed.filter((p) => inAsking(p) && slots.some((s) => s.term === p.term && !s.unknown && !s.cue && s.idf >= telling)).map((p) => p.term));
+  if (subject.size < askingSubject) return false;
+  let found = false;
+  for (const slot of slots) {
+    if (!slot.unknown || !slot.named || placed.some((p) => p.term === slot.term && inAsking(p))) continue;
+    slot.named = false;
+    found = true;
+  }
+  return found;
+}
+
+/** Character spans of a text's clauses: sentences, and the parts around a dash or a colon. */
+function clauseSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let from = 0;
+  for (const m of text.matchAll(/[.?!;]\s+|\s+[-–—]+\s+|:\s+/g)) {
+    const end = m.index + m[0].length;
+    if (text.slice(from, end).trim()) spans.push([from, end]);
+    from = end;
+  }
+  if (text.slice(from).trim()) spans.push([from, text.length]);
+  return spans;
 }
 
 /** Where a slot's term was read in the question (a term asked twice is placed twice). */

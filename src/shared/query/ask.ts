@@ -80,6 +80,8 @@ export const abstention = {
   minConfidence: 0.3,
   /** A question naming something the index has never seen needs this much confidence. */
   namedConfidence: 0.75,
+  /** … and one naming it only in the story around what it asks (an issue's body), this much. */
+  backgroundConfidence: 0.4,
   /** Share of an unknown plain word's idf that counts against confidence. */
   unknownWord: 0.3,
   /** Share of an unknown name's idf that counts against confidence. */
@@ -92,6 +94,9 @@ export function shouldAbstain(engine: SearchEngine, query: AnalyzedQuery, best: 
   const confidence = confidenceOf(query, best);
   if (confidence < abstention.minConfidence) return true;
   if (query.slots.some((s) => s.unknown && s.named) && confidence < abstention.namedConfidence) return true;
+  // A name the index lacks in the story around the question (see `analyzeQuery`) is not what is asked about, but the
+  // question is less plainly in scope than one without it.
+  if (query.backgroundName && confidence < abstention.backgroundConfidence) return true;
   // A question about a thing the index does not know (its topic's head is unknown) is answered only when the rest
   // of it is matched as closely as for a name.
   if (query.unknownTopic && confidence < abstention.namedConfidence) return true;
