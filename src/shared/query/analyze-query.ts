@@ -501,9 +501,10 @@ function markQualified(engine: SearchEngine, text: string, tokens: readonly Anal
 }
 
 /**
- * The words of the longer synonyms of a term whose words the index all knows (cri → container runtime interface →
- * contain, runtim, interfac). A synonym with a word the index lacks means something it does not cover: ssh → secure
- * shell is not a question about security.
+ * The words the index knows of the longer synonyms of a term (cri → container runtime interface → contain, runtim,
+ * interfac), from the synonyms whose last word, the head that says what the thing is, the index knows: hpa →
+ * horizontal pod autoscaler is an autoscaler, but ssh → secure shell, with no "shell" in the index, is not a question
+ * about security.
  */
 export function expandedWords(engine: SearchEngine, term: string): string[] {
   const words = new Set<string>();
@@ -511,7 +512,7 @@ export function expandedWords(engine: SearchEngine, term: string): string[] {
     for (const rule of rules) {
       if (rule.canonical !== term || rule.stems.length < 2) continue;
       const content = rule.stems.filter((w) => w.length > 1 && !stopWords.has(w));
-      if (content.every((w) => engine.vocabularySet.has(w))) for (const w of content) words.add(w);
+      if (content.length > 0 && engine.vocabularySet.has(content[content.length - 1])) for (const w of content) if (engine.vocabularySet.has(w)) words.add(w);
     }
   return [...words];
 }

@@ -35,8 +35,9 @@ const askedState = /\bby default\b/i;
 
 // A yes/no question after a comma ("we want a script to run on shutdown, are preStop hooks supported?").
 const commaQuestion = /,\s+(?:can|could|is|are|do|does|will|would|should|may|must|has|have|cant|can't|isnt|isn't|arent|aren't|doesnt|doesn't|dont|don't)\s+[^,?]+\?\s*$/i;
-// A denial asked back ("resource limits just aren't supported for windows pods?") asks whether it holds.
-const deniedCapability = /\b(?:isn't|isnt|aren't|arent|doesn't|doesnt|don't|dont|can't|cant|cannot|not)\s+(?:\w+\s+)?(?:supported|support|work|working|possible|available|allowed|honou?red|respected)\b[^?.!]*\?\s*$/i;
+// A denial asked back ("resource limits just aren't supported for windows pods?") asks whether it holds; a dot
+// inside a word (a path, a version) does not end its sentence.
+const deniedCapability = /\b(?:isn't|isnt|aren't|arent|doesn't|doesnt|don't|dont|can't|cant|cannot|not)\s+(?:\w+\s+)?(?:supported|support|work|working|possible|available|allowed|honou?red|respected)\b(?:[^?.!]|\.(?=\S))*\?\s*$/i;
 
 // "Why can't I …?" asks about a capability it takes to be missing: the verdict is about that capability.
 const whyNot = /(?:^|[.?!;,]\s+)why\s+(?:can't|cannot|can not|cant|couldn't|couldnt|doesn't|doesnt|does not|don't|dont|do not|won't|wont|isn't|isnt|aren't|arent)\b/i;

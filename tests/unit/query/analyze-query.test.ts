@@ -114,9 +114,10 @@ describe('shared/query/analyze-query', () => {
   it('reads an abbreviation the index never uses as the words it stands for', () => {
     expect(terms('anm for windows')).toEqual(expect.arrayContaining(['azur', 'network', 'model']));
     expect(terms('anm for windows')).not.toContain('anm');
-    // Standing for a word the index lacks, it means something the index does not cover: it stays unknown.
+    // Standing for a thing whose head word the index lacks, it is a thing the index does not cover: it stays unknown.
     const anx = analyzeQuery(engine, 'anx for windows').slots.find((s) => s.surface === 'anx');
     expect(anx).toMatchObject({ term: 'anx', unknown: true });
+    expect(terms('znm for windows')).toEqual(expect.arrayContaining(['network', 'model']));
   });
 
   it('allows the slips of the typed word when correcting its shorter stem', () => {

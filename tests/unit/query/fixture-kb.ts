@@ -201,8 +201,10 @@ export function fixtureSynonyms(): Synonyms {
       ['gmsa', 'group managed service account'],
       // An abbreviation the fixture's texts never use, for its words.
       ['anm', 'azure networking model'],
-      // … and one that stands for a word the texts never use.
+      // … and one that stands for a thing the texts never name (its head word is not in them).
       ['anx', 'azure networking xylophone'],
+      // … and one whose head word the texts use, though not all its words.
+      ['znm', 'zesty networking model'],
     ],
     related: [{ terms: ['pod', 'container'], weight: 0.5 }],
     contrasts: [['linux', 'windows'], ['windows server 2019', 'windows server 2022']],

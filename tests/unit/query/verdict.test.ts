@@ -18,6 +18,7 @@ describe('shared/query/verdict', () => {
     // Issue wording: the yes/no question comes after a comma, or is a denial asked back.
     expect(questionShape('we want a script to run on scale down, are preStop hooks even supported for windows containers?')).toMatchObject({ polar: true });
     expect(questionShape('CPU limit is not working - resource limits just aren\'t supported for windows pods?')).toMatchObject({ polar: true });
+    expect(questionShape('so windows pods just don\'t support mounting a named pipe like \\\\.\\pipe\\docker_engine?')).toMatchObject({ polar: true });
     expect(questionShape('we pin pods to nodes, which label do windows nodes carry?')).toMatchObject({ polar: false });
     expect(questionShape('Do I have to switch tools?')).toMatchObject({ necessity: true });
     expect(questionShape('is it GA yet?')).toMatchObject({ availability: true });
