@@ -179,6 +179,23 @@ function excludesAsked(text: string, asked: Set<string>, lexicon: Lexicon): bool
   return false;
 }
 
+/** A recommendation of an alternative: "use HostProcess containers instead", "instead, use a Linux node". */
+const insteadPattern = /\buse\s+([^.;,]{1,80}?)\s+instead\b|\binstead,?\s+use\s+([^.;,]{1,80})/;
+
+/**
+ * True when the text recommends, in place of what it denies, something the question asks about that the rest of the
+ * text does not name ("Windows doesn't support privileged containers, use HostProcess Containers instead" answers
+ * "can we run it as a hostprocess pod instead?" yes).
+ */
+function recommendsAsked(text: string, asked: Set<string>, lexicon: Lexicon): boolean {
+  const m = insteadPattern.exec(text);
+  if (!m) return false;
+  const span = m[1] ?? m[2];
+  const termsOf = (t: string) => new Set(matchTerms(analyzeTokens(t), lexicon, true).map((x) => x.term));
+  const rest = termsOf(text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length));
+  return [...termsOf(span)].some((t) => asked.has(t) && !rest.has(t));
+}
+
 // Words that open a sentence carrying on from the one before ("This user is not malicious.", "However, …").
 const continuation = /^(?:this|that|these|those|it|its|it's|they|their|them|such|so|thus|therefore|hence|however|but|instead|otherwise|then|as a result|in that case|in this case|because|since)\b/i;
 
@@ -224,6 +241,7 @@ export function detectVerdict(question: string, statements: readonly string[], c
   // limits the alternatives, not what was asked.
   const nearNegative = cues.negative.test(best) || (cues.negative.test(next) && !/\bother\b/.test(next));
   if (texts.some((t) => excludesAsked(t, asked, lexicon))) return 'no';
+  if (shape.polar && recommendsAsked(best, asked, lexicon)) return 'yes';
   const beyond = shape.polar ? beyondCeiling(question, context.ceilings ?? [], lexicon) : null;
   if (beyond) return beyond;
   // "It depends on …" leaves the answer open, but a dependency that is missing ("depends on Linux namespaces, which

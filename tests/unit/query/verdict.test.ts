@@ -79,6 +79,14 @@ describe('shared/query/verdict', () => {
     expect(verdict('do i need a separate cluster, or can i add windows nodes?', 'No, add a Windows node pool to the cluster.')).toBe('no');
   });
 
+  it('answers yes for an alternative the statement recommends instead of what it denies', () => {
+    const statement = "securityContext.privileged - Windows doesn't support privileged containers, use HostProcess Containers instead";
+    const asking = (question: string, asked: string[]) => detectVerdict(question, [statement], { asked: new Set(asked), lexicon });
+    expect(asking('privileged is not allowed, so can we run our agent as a hostprocess pod instead?', ['privileg', 'allow', 'run', 'agent', 'hostprocess', 'pod'])).toBe('yes');
+    // A question about the denied thing itself is still answered no.
+    expect(asking('can I run privileged containers on windows?', ['run', 'privileg', 'contain', 'window'])).toBe('no');
+  });
+
   it('takes a statement as finishing the one before only when it carries on from it', () => {
     expect(continuesStatement('This user is not malicious.')).toBe(true);
     expect(continuesStatement('However, the limit can be raised.')).toBe(true);
