@@ -261,7 +261,17 @@ export function detectVerdict(question: string, statements: readonly string[], c
   if (cues.negative.test(best) && !cues.partial.test(best)) return 'no';
   if (near(cues.partial)) return shape.availability && cues.partial.test(best) ? 'no' : 'partial';
   if (nearNegative) return 'no';
-  // "Is X still …?" answered by what replaced the old statement: no longer ("still not …?": no longer not, yes).
-  if (context.replacesAsked && /\bstill\b/i.test(question)) return /\bstill\s+(not|no|isn't|aren't|can't|cannot|unsupported)\b/i.test(question) ? 'yes' : 'no';
+  // "Is X still …?" answered by what replaced the old statement: no longer ("still not …?": no longer not, yes) –
+  // unless the question asks whether X is still supported and the replacement still names X and supports it
+  // ("ws2019 still supported?" – "… uses Windows Server 2019 and Windows Server 2022").
+  const still = /\bstill\b/i.exec(question);
+  if (context.replacesAsked && still) {
+    if (/\bstill\s+(not|no|isn't|aren't|can't|cannot|unsupported)\b/i.test(question)) return 'yes';
+    const termsOf = (t: string) => new Set(matchTerms(analyzeTokens(t), lexicon, true).map((m) => m.term));
+    const subject = [...termsOf(question.slice(0, still.index))].filter((t) => asked.has(t));
+    const kept = termsOf(best);
+    const supportAsked = /\bstill\s+(?:be\s+)?(?:supported|available|possible|allowed|usable|working|works?|an option)\b/i.test(question);
+    return supportAsked && subject.length > 0 && subject.every((t) => kept.has(t)) && cues.positive.test(best) ? 'yes' : 'no';
+  }
   return fallback ?? 'yes';
 }

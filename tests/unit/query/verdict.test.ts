@@ -79,6 +79,17 @@ describe('shared/query/verdict', () => {
     expect(verdict('do i need a separate cluster, or can i add windows nodes?', 'No, add a Windows node pool to the cluster.')).toBe('no');
   });
 
+  it('answers "is X still …?" from the statement that replaced the old one', () => {
+    const replaced = (question: string, statement: string, asked: string[]) => detectVerdict(question, [statement], { asked: new Set(asked), lexicon, replacesAsked: true });
+    // No longer so …
+    expect(replaced('is the node pool limit still 8?', 'A cluster can have a maximum of 100 node pools.', ['node_pool', 'limit', '8'])).toBe('no');
+    expect(replaced('are windows node pools still in preview?', 'You can create Windows node pools.', ['window', 'node_pool', 'preview'])).toBe('no');
+    expect(replaced('is docker still supported?', 'Containerd is supported as the container runtime.', ['docker', 'support'])).toBe('no');
+    // … unless the replacement still names and supports it.
+    expect(replaced('ws2019 still supported?', 'AKS supports Windows Server 2019 and Windows Server 2022 as the host OS.', ['window_server_2019', 'support'])).toBe('yes');
+    expect(replaced('is kubenet still not supported?', 'Kubenet is supported.', ['kubenet', 'support'])).toBe('yes');
+  });
+
   it('answers yes for an alternative the statement recommends instead of what it denies', () => {
     const statement = "securityContext.privileged - Windows doesn't support privileged containers, use HostProcess Containers instead";
     const asking = (question: string, asked: string[]) => detectVerdict(question, [statement], { asked: new Set(asked), lexicon });
