@@ -25,6 +25,8 @@ const auxiliaries = new Set(
   'can could is are am was were do does did will would should shall may might must has have had cant couldnt isnt arent doesnt dont wont wouldnt shouldnt hasnt havent'.split(' '),
 );
 const polarOpeners = new Set(['supported', 'possible', 'available', 'allowed', 'works', 'working']);
+// A capability asked of a place or setting at a question's end ("hostprocess containers supported on aks?").
+const polarTailPlace = /\b(?:supported|working|works?|possible|available|allowed|compatible)\s+(?:on|in|with|for|under|by|at|from)\s+[^?.!]*\?\s*$/i;
 const polarTail = /\b(supported|support|works?|working|possible|available|allowed|ok|okay|ga|yet|now|right|true|enabled|compatible|recommended|advised|advisable|respected|honou?red|endorsed|by default)\s*\??\s*$/i;
 const necessityPattern = /\b(have to|has to|need to|needs to|must i|must we|must you|required|requirement|necessary|mandatory|do (?:i|we|you) (?:still |really |even |actually |also )?need)\b/i;
 const availabilityPattern = /\b(ga|generally available|general availability|out of preview|production[- ]ready)\b/i;
@@ -94,7 +96,7 @@ function shapeOf(question: string): QuestionShape {
   const capability = whyNot.test(question);
   const polarClause = clauses.some((c) => auxiliaries.has(c[0]) || polarOpeners.has(c[0])) || commaQuestion.test(question) || deniedCapability.test(question);
   const open = !capability && (clauses.some((c) => openWords.has(c[0]) || (c[0] === 'and' && openWords.has(c[1]))) || (!polarClause && trailingOpen.test(question)));
-  const polar = !open && (capability || polarClause || polarTail.test(question.trim()) || (/\?\s*$/.test(question) && askedState.test(question)) || (clauses.length === 1 && verbFirst(question, clauses[0])));
+  const polar = !open && (capability || polarClause || polarTail.test(question.trim()) || polarTailPlace.test(question.trim()) || (/\?\s*$/.test(question) && askedState.test(question)) || (clauses.length === 1 && verbFirst(question, clauses[0])));
   const choice = polar && choiceSplit.test(question);
   return { polar, open, choice, necessity: necessityPattern.test(question), availability: availabilityPattern.test(question) };
 }

@@ -12,6 +12,7 @@ describe('shared/query/verdict', () => {
   it('reads the shape of a question', () => {
     expect(questionShape('can I use gMSA?')).toMatchObject({ polar: true, open: false });
     expect(questionShape('NFS volumes on Windows - supported?')).toMatchObject({ polar: true });
+    expect(questionShape('hostprocess containers supported on aks?')).toMatchObject({ polar: true });
     expect(questionShape('how do I patch nodes?')).toMatchObject({ polar: false, open: true });
     expect(questionShape('lift and shift - what should I check?')).toMatchObject({ open: true });
     expect(questionShape('max node pools')).toMatchObject({ polar: false, open: false });
