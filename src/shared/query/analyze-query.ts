@@ -277,7 +277,7 @@ export function analyzeQuery(engine: SearchEngine, raw: string, options: { prefi
   }
   markQualified(engine, text, tokens, slots, placed);
   for (const slot of slots) if (partsOfUnknown.has(slot.term)) slot.qualified = true;
-  const backgroundName = unnameBackground(engine, text, tokens, slots, placed);
+  const backgroundName = slots.some((s) => s.unknown && s.named) && unnameBackground(slots, askingTerms(engine, text, tokens, slots, placed));
   // The unknown head of the topic names the thing asked about: its information counts in full, as a name's does.
   const topic = unknownTopicSlot(text, tokens, slots, placed);
   if (topic) topic.named = true;
@@ -426,29 +426,35 @@ const askingSubject = 2;
 
 /**
  * A long question (an issue title and body) asks in some clauses and tells the story in others ("part of our app
- * (PostSharp) only builds on windows - can we point dev spaces at the windows nodepool?"). A name the index lacks in
- * the story is background, not what is asked about, when the asking clauses name a subject of their own in known
- * telling words: it then counts against confidence as an unknown plain word does (see `AnalyzedQuery.backgroundName`).
- * With a bare asking clause ("Trusted Launch for windows pools - supported?") the story names the subject, and its
- * names stay names. True when a name was found to be background.
+ * (PostSharp) only builds on windows - can we point dev spaces at the windows nodepool?"). When the asking clauses
+ * (ending in "?" or opened by a question word) name a subject of their own in known telling words, the terms placed
+ * in them; null when there is no story, or the asking clauses leave the story to name the subject ("Trusted Launch for
+ * windows pools - supported?").
  */
-function unnameBackground(engine: SearchEngine, text: string, tokens: readonly AnalyzedToken[], slots: Slot[], placed: readonly Placed[]): boolean {
-  if (!slots.some((s) => s.unknown && s.named)) return false;
+function askingTerms(engine: SearchEngine, text: string, tokens: readonly AnalyzedToken[], slots: readonly Slot[], placed: readonly Placed[]): Set<string> | null {
   const clauses = clauseSpans(text);
-  if (clauses.length < 2) return false;
+  if (clauses.length < 2) return null;
   const asking = clauses.filter(([from, to]) => {
     const clause = text.slice(from, to).trim();
     const first = tokens.find((t) => t.start >= from && t.start < to);
     return clause.endsWith('?') || (first !== undefined && questionWords.has(first.word));
   });
-  if (asking.length === 0 || asking.length === clauses.length) return false;
-  const inAsking = (p: Placed) => asking.some(([from, to]) => tokens[p.from].start >= from && tokens[p.from].start < to);
+  if (asking.length === 0 || asking.length === clauses.length) return null;
+  const terms = new Set(placed.filter((p) => asking.some(([from, to]) => tokens[p.from].start >= from && tokens[p.from].start < to)).map((p) => p.term));
   const telling = tellingIdf(engine);
-  const subject = new Set(placed.filter((p) => inAsking(p) && slots.some((s) => s.term === p.term && !s.unknown && !s.cue && s.idf >= telling)).map((p) => p.term));
-  if (subject.size < askingSubject) return false;
+  const subject = slots.filter((s) => terms.has(s.term) && !s.unknown && !s.cue && s.idf >= telling);
+  return subject.length >= askingSubject ? terms : null;
+}
+
+/**
+ * A name the index lacks in the story around a question (see `askingTerms`) is background, not what is asked about: it
+ * counts against confidence as an unknown plain word does (see `AnalyzedQuery.backgroundName`). True when one was found.
+ */
+function unnameBackground(slots: Slot[], asking: Set<string> | null): boolean {
+  if (!asking) return false;
   let found = false;
   for (const slot of slots) {
-    if (!slot.unknown || !slot.named || placed.some((p) => p.term === slot.term && inAsking(p))) continue;
+    if (!slot.unknown || !slot.named || asking.has(slot.term)) continue;
     slot.named = false;
     found = true;
   }
