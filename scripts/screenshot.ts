@@ -1,4 +1,5 @@
-// `npm run screenshot`: serve the built dist/ and save docs/screenshot-home.png and docs/screenshot-entry.png.
+// `npm run screenshot`: serve the built dist/ and save docs/screenshot-home.png, docs/screenshot-entry.png and
+// docs/screenshot-ask.png.
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -7,7 +8,10 @@ import { launchBrowser, openPage } from '../tests/e2e/browser.ts';
 
 const VIEWPORT = { width: 1280, height: 800 };
 
-/** Take the two README screenshots; the entry is env SCREENSHOT_ENTRY or the home page's first entry link. */
+/**
+ * Take the README screenshots; the entry is env SCREENSHOT_ENTRY or the home page's first entry link, the question asked
+ * on /ask/ env SCREENSHOT_QUESTION or a trap whose answer changed between sources.
+ */
 export async function takeScreenshots(distDir = 'dist', outDir = 'docs'): Promise<string[]> {
   if (!existsSync(resolve(distDir, 'index.html'))) {
     throw new Error(`No built site at ${resolve(distDir)}: run \`npm run build\` first.`);
@@ -39,6 +43,15 @@ export async function takeScreenshots(distDir = 'dist', outDir = 'docs'): Promis
     await page.page.screenshot({ path: resolve(outDir, 'screenshot-entry.png') });
     written.push(resolve(outDir, 'screenshot-entry.png'));
     await page.close();
+    const ask = await openPage(browser, '/ask/', { baseUrl: server.url, viewport: VIEWPORT });
+    await ask.page.locator('#kb-ask-input').fill(process.env.SCREENSHOT_QUESTION ?? 'can a cluster have more than 8 node pools?');
+    await ask.page.locator('#kb-ask-input').press('Enter');
+    await ask.page.locator('.kb-turn').first().waitFor();
+    // Asking moves focus to the answer, which scrolls the header off; the picture starts at the top.
+    await ask.page.evaluate(() => document.fonts.ready.then(() => window.scrollTo(0, 0)));
+    await ask.page.screenshot({ path: resolve(outDir, 'screenshot-ask.png') });
+    written.push(resolve(outDir, 'screenshot-ask.png'));
+    await ask.close();
   } finally {
     await browser.close();
     await server.close();
