@@ -41,6 +41,10 @@ const commaQuestion = /,\s+(?:can|could|is|are|do|does|will|would|should|may|mus
 // inside a word (a path, a version) does not end its sentence.
 const deniedCapability = /\b(?:isn't|isnt|aren't|arent|doesn't|doesnt|don't|dont|can't|cant|cannot|not)\s+(?:\w+\s+)?(?:supported|support|work|working|possible|available|allowed|honou?red|respected)\b(?:[^?.!]|\.(?=\S))*\?\s*$/i;
 
+// Finite verbs of a sentence that reports what happens ("… shows no disk capacity", "the nodes are still on the old
+// image"): a keyword query names things and has none.
+const reportedState = /\b(?:is|are|was|were|shows|showed|returns|returned|fails|failed|stays|stayed|works|worked|gets|keeps|kept|seems|seemed|remains|remained)\b/i;
+
 // "Why can't I …?" asks about a capability it takes to be missing: the verdict is about that capability.
 const whyNot = /(?:^|[.?!;,]\s+)why\s+(?:can't|cannot|can not|cant|couldn't|couldnt|doesn't|doesnt|does not|don't|dont|do not|won't|wont|isn't|isnt|aren't|arent)\b/i;
 // A question word after a comma and a conjunction asks the question ("kubenet is out, so which CNI mode?"), unless
@@ -251,6 +255,8 @@ export function detectVerdict(question: string, statements: readonly string[], c
   const conditional = [best, next].find((t) => cues.depends.test(t));
   if (conditional !== undefined) return cues.denial.test(conditional) ? 'no' : 'depends';
   if (!shape.polar) {
+    // A report of what happens ("container insights shows no disk capacity for windows nodes") asks why, not whether.
+    if (reportedState.test(question)) return null;
     // A bare keyword query ("runAsGroup windows pod") takes only a clear denial or limit in its best statement.
     if (cues.denial.test(best)) return 'no';
     return cues.limited.test(best) ? 'partial' : null;

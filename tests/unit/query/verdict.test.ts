@@ -80,6 +80,12 @@ describe('shared/query/verdict', () => {
     expect(verdict('do i need a separate cluster, or can i add windows nodes?', 'No, add a Windows node pool to the cluster.')).toBe('no');
   });
 
+  it('gives a report of what happens no verdict, where a keyword query takes a clear denial', () => {
+    expect(verdict('runAsGroup windows pod', 'runAsGroup is not supported on Windows.')).toBe('no');
+    expect(verdict('container insights shows no disk capacity for windows nodes', 'Disk capacity is not supported on Windows.')).toBeNull();
+    expect(verdict('upgraded the windows nodepool but the nodes are still on the old image', "Windows nodes don't support in-place upgrades.")).toBeNull();
+  });
+
   it('answers "is X still …?" from the statement that replaced the old one', () => {
     const replaced = (question: string, statement: string, asked: string[]) => detectVerdict(question, [statement], { asked: new Set(asked), lexicon, replacesAsked: true });
     // No longer so …
