@@ -4,6 +4,7 @@ import { analyzeQuery, tellingIdf, type AnalyzedQuery } from './analyze-query.ts
 import { loadTexts, statementAt, type EntryInfo, type SearchEngine, type StatementInfo } from './engine.ts';
 import { mergeFollowUp } from './follow-up.ts';
 import { maxScore, rankEntries, type RankedEntry } from './rank.ts';
+import { scopeQuery, type ScopedQuery } from './scope.ts';
 import { continuesStatement, detectVerdict, isStageLabel, saysNoVerdict } from './verdict.ts';
 
 /** A statement cited as the answer, with where it lives on the site and in the original document. */
@@ -89,7 +90,7 @@ export const abstention = {
 };
 
 /** Whether to abstain, given the analysed question and its best entry. */
-export function shouldAbstain(engine: SearchEngine, query: AnalyzedQuery, best: RankedEntry | undefined): boolean {
+export function shouldAbstain(engine: SearchEngine, query: ScopedQuery, best: RankedEntry | undefined): boolean {
   if (!best) return true;
   const confidence = confidenceOf(query, best);
   if (confidence < abstention.minConfidence) return true;
@@ -142,7 +143,7 @@ export async function ask(engine: SearchEngine, question: string, options: AskOp
   const merged = options.previous ? mergeFollowUp(options.previous, question, engine.lexicon) : null;
   const text = merged ?? question;
   await engine.prepare?.(text, { prefix: false });
-  const query = analyzeQuery(engine, text);
+  const query = scopeQuery(engine, analyzeQuery(engine, text));
   const ranked = rankEntries(engine, query);
   const judged = judgedEntry(ranked);
   const confidence = confidenceOf(query, judged);

@@ -1,11 +1,12 @@
 import { analyzeQuery } from './analyze-query.ts';
 import { confidenceOf } from './ask.ts';
 import { rankEntries } from './rank.ts';
+import { scopeQuery } from './scope.ts';
 import type { SearchEngine } from './engine.ts';
 
 /** A plain-text account of how a question was read and ranked (for `kb ask --explain`). */
 export function explain(engine: SearchEngine, question: string, top = 5): string {
-  const query = analyzeQuery(engine, question);
+  const query = scopeQuery(engine, analyzeQuery(engine, question));
   const lines = ['slots:'];
   for (const s of query.slots) {
     const alts = s.alternatives.map((a) => (a.weight === 1 ? a.term : `${a.term}×${a.weight}`)).join(' | ');

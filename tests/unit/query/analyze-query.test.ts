@@ -1,6 +1,7 @@
 // Unit tests for src/shared/query/analyze-query.ts over the fixture knowledge base: how a question becomes slots.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyzeQuery, correctTypo, derivedTerm, doSupportVerb, looksLikeName, topicPhrase } from '../../../src/shared/query/analyze-query.ts';
+import { analyzeQuery, correctTypo, derivedTerm, looksLikeName } from '../../../src/shared/query/analyze-query.ts';
+import { doSupportVerb, scopeQuery, topicPhrase } from '../../../src/shared/query/scope.ts';
 import type { SearchEngine } from '../../../src/shared/query/engine.ts';
 import { fixtureEngine } from './fixture-kb.ts';
 
@@ -54,7 +55,7 @@ describe('shared/query/analyze-query', () => {
   });
 
   it('marks the words an unknown word qualifies', () => {
-    const qualified = (q: string) => analyzeQuery(engine, q).slots.filter((s) => s.qualified).map((s) => s.term);
+    const qualified = (q: string) => scopeQuery(engine, analyzeQuery(engine, q)).slots.filter((s) => s.qualified).map((s) => s.term);
     // A modifier qualifies the words after it in its phrase, hyphenated or not.
     expect(qualified('vertical pod autoscaler on windows')).toEqual(['pod', 'autoscal']);
     expect(qualified('zorbly-autoscaler on windows')).toEqual(['autoscal']);
@@ -96,7 +97,7 @@ describe('shared/query/analyze-query', () => {
   });
 
   it('finds the topic of a keyword query and whether the index knows its head', () => {
-    const topic = (q: string) => analyzeQuery(engine, q).unknownTopic;
+    const topic = (q: string) => scopeQuery(engine, analyzeQuery(engine, q)).unknownTopic;
     expect(topic('zorbly for windows containers')).toBe(true);
     expect(topic('set node zorblies on a windows pod')).toBe(true);
     expect(topic('time zone for windows containers')).toBe(false);
@@ -128,7 +129,7 @@ describe('shared/query/analyze-query', () => {
   });
 
   it('reads the first unknown word after the subject of a "do" question as its verb, not a modifier', () => {
-    const qualified = (q: string) => analyzeQuery(engine, q).slots.filter((s) => s.qualified).map((s) => s.term);
+    const qualified = (q: string) => scopeQuery(engine, analyzeQuery(engine, q)).slots.filter((s) => s.qualified).map((s) => s.term);
     expect(qualified('does changing windows containers zorble time zone')).toEqual([]);
     expect(doSupportVerb(analyzeQuery(engine, 'does windows zorble time zone').tokens, new Set(['zorbl']))).toBe(2);
     // Without "do" the same words are a modifier and what it qualifies.

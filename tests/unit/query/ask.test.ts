@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeQuery } from '../../../src/shared/query/analyze-query.ts';
 import { abstention, ask, confidenceOf, shouldAbstain } from '../../../src/shared/query/ask.ts';
 import { rankEntries } from '../../../src/shared/query/rank.ts';
+import { scopeQuery } from '../../../src/shared/query/scope.ts';
 import type { SearchEngine } from '../../../src/shared/query/engine.ts';
 import { searchEntries } from '../../../src/shared/query/search.ts';
 import { fixtureEngine } from './fixture-kb.ts';
@@ -14,6 +15,7 @@ beforeAll(async () => {
 });
 
 const top = async (q: string, previous?: string) => (await ask(engine, q, { previous })).answers[0];
+const scoped = (q: string) => scopeQuery(engine, analyzeQuery(engine, q));
 
 describe('shared/query/ask', () => {
   it('answers with the entry whose title asks the question', async () => {
@@ -81,22 +83,22 @@ describe('shared/query/ask', () => {
   it('reads a name the index lacks in the story around a question as background, not as what is asked', async () => {
     // The asking clause names its own subject in known words: the app's name is background.
     const story = 'our app Zorblex only builds on windows - can I change the time zone of a running windows container?';
-    expect(analyzeQuery(engine, story)).toMatchObject({ backgroundName: true });
+    expect(scoped(story)).toMatchObject({ backgroundName: true });
     const answered = await ask(engine, story);
     expect(answered.abstained).toBe(false);
     expect(answered.answers[0].id).toBe('new-faq-timezone');
     // A bare asking clause leaves the story to name the subject: the name is what is asked about.
-    const bare = analyzeQuery(engine, 'Zorblex time zone on windows containers - supported?');
+    const bare = scoped('Zorblex time zone on windows containers - supported?');
     expect(bare.backgroundName).toBe(false);
     expect(bare.slots.find((s) => s.surface === 'Zorblex')).toMatchObject({ unknown: true, named: true });
     // Background still asks for more confidence than a question without it.
-    const query = analyzeQuery(engine, story);
+    const query = scoped(story);
     const best = rankEntries(engine, query)[0];
     const weak = { ...best, score: best.cue + (best.score - best.cue) * ((abstention.minConfidence + abstention.backgroundConfidence) / 2 / confidenceOf(query, best)) };
     expect(shouldAbstain(engine, query, weak)).toBe(true);
     expect(shouldAbstain(engine, { ...query, backgroundName: false }, weak)).toBe(false);
     // So is a name inside the asking clause.
-    expect(analyzeQuery(engine, 'we run windows nodes - can Zorblex change the time zone of a running container?').backgroundName).toBe(false);
+    expect(scoped('we run windows nodes - can Zorblex change the time zone of a running container?').backgroundName).toBe(false);
   });
 
   it('abstains when a keyword query is about a thing the index does not know', async () => {

@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { searchDocs } from '../../../scripts/pipeline/search-index/build-index.ts';
 import { analyzeQuery, quantitySpans, type AnalyzedQuery } from '../../../src/shared/query/analyze-query.ts';
+import { scopeQuery } from '../../../src/shared/query/scope.ts';
 import { ask, confidenceOf, shouldAbstain } from '../../../src/shared/query/ask.ts';
 import type { SearchEngine } from '../../../src/shared/query/engine.ts';
 import { analyzeTokens, indexTerms, limitCueTerm, limitUnitTerm } from '../../../src/shared/query/lexicon.ts';
@@ -24,7 +25,7 @@ const wording = (q: string) => {
 };
 
 /** The query without its cue slots: what ranking and confidence read before the cue existed. */
-const withoutCue = (query: AnalyzedQuery): AnalyzedQuery => ({ ...query, slots: query.slots.filter((s) => !s.cue) });
+const withoutCue = <Q extends AnalyzedQuery>(query: Q): Q => ({ ...query, slots: query.slots.filter((s) => !s.cue) });
 
 describe('shared/query quantity cue', () => {
   it('indexes the cue terms for statements with a limit claim only', () => {
@@ -72,7 +73,7 @@ describe('shared/query quantity cue', () => {
     // Unknown to the index ("600") or known ("10" is "ten"), the number is no slot of its own and qualifies nothing.
     expect(terms('can a cluster have more than 600 node pools')).toEqual(['cluster', 'node_pool']);
     expect(terms('is it ok to have more than 10 windows nodepools')).toEqual(['window', 'node_pool']);
-    expect(analyzeQuery(engine, 'can a cluster have more than 600 node pools').slots.some((s) => s.qualified || s.unknown)).toBe(false);
+    expect(scopeQuery(engine, analyzeQuery(engine, 'can a cluster have more than 600 node pools')).slots.some((s) => s.qualified || s.unknown)).toBe(false);
     // Elsewhere a number is a word like any other.
     expect(terms('more than 8 node pools on windows server 2022')).toEqual(['node_pool', 'window_server_2022']);
   });
@@ -89,7 +90,7 @@ describe('shared/query quantity cue', () => {
   it('never changes confidence or abstention, whether or not the answer states a limit', async () => {
     // The first two are answered by the limit only because of the cue; the rest by entries that state no limit.
     for (const q of ['how many node pools can one cluster have', 'how many node pools can a cluster have on windows server 2022', 'what is the minimum gmsa windows server version', 'max number of windows containers for azure monitor', 'longest name of a privileged container on windows']) {
-      const query = analyzeQuery(engine, q);
+      const query = scopeQuery(engine, analyzeQuery(engine, q));
       expect(query.slots.some((s) => s.cue), q).toBe(true);
       const plain = withoutCue(query);
       const best = rankEntries(engine, plain)[0];
