@@ -95,7 +95,7 @@ export function shouldAbstain(engine: SearchEngine, query: ScopedQuery, best: Ra
   const confidence = confidenceOf(query, best);
   if (confidence < abstention.minConfidence) return true;
   if (query.slots.some((s) => s.unknown && s.named) && confidence < abstention.namedConfidence) return true;
-  // A name the index lacks in the story around the question (see `analyzeQuery`) is not what is asked about, but the
+  // A name the index lacks in the story around the question (see `scopeQuery`) is not what is asked about, but the
   // question is less plainly in scope than one without it.
   if (query.backgroundName && confidence < abstention.backgroundConfidence) return true;
   // A question about a thing the index does not know (its topic's head is unknown) is answered only when the rest
@@ -213,7 +213,7 @@ function toAnswer(engine: SearchEngine, query: AnalyzedQuery, r: RankedEntry, as
 const maxListItems = 12;
 
 /** The sentence that introduces the list a statement is an item of (the statement before its list, ending in a colon). */
-export function listIntro<S extends { text: string; bullet: boolean }>(statements: readonly S[], item: S): S | null {
+function listIntro<S extends { text: string; bullet: boolean }>(statements: readonly S[], item: S): S | null {
   const at = statements.indexOf(item);
   if (at <= 0 || !item.bullet) return null;
   for (let k = at - 1; k >= Math.max(0, at - maxListItems); k--) {

@@ -1,7 +1,7 @@
 import type { Verdict } from '../schemas/entry.ts';
 import { actionVerbs, determiners, spelledNumbers, verbOrNoun } from './english.ts';
 import type { StatedCeiling } from '../search-config.ts';
-import { analyzeTokens, contrastOf, matchTerms, unitTerms, type Lexicon } from './lexicon.ts';
+import { analyzeTokens, contrastOf, indexTerms, matchTerms, unitTerms, type Lexicon } from './lexicon.ts';
 
 // Verdicts from general English wording of the answer ("not supported", "can't", "preview", "Yes,"), read
 // against the shape of the question. No per-question tables: every rule is about language, not the domain.
@@ -196,10 +196,8 @@ const insteadPattern = /\buse\s+([^.;,]{1,80}?)\s+instead\b|\binstead,?\s+use\s+
 function recommendsAsked(text: string, asked: Set<string>, lexicon: Lexicon): boolean {
   const m = insteadPattern.exec(text);
   if (!m) return false;
-  const span = m[1] ?? m[2];
-  const termsOf = (t: string) => new Set(matchTerms(analyzeTokens(t), lexicon, true).map((x) => x.term));
-  const rest = termsOf(text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length));
-  return [...termsOf(span)].some((t) => asked.has(t) && !rest.has(t));
+  const rest = new Set(indexTerms(`${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`, lexicon));
+  return indexTerms(m[1] ?? m[2], lexicon).some((t) => asked.has(t) && !rest.has(t));
 }
 
 // Words that open a sentence carrying on from the one before ("This user is not malicious.", "However, …").
@@ -275,9 +273,8 @@ export function detectVerdict(question: string, statements: readonly string[], c
   const still = /\bstill\b/i.exec(question);
   if (context.replacesAsked && still) {
     if (/\bstill\s+(not|no|isn't|aren't|can't|cannot|unsupported)\b/i.test(question)) return 'yes';
-    const termsOf = (t: string) => new Set(matchTerms(analyzeTokens(t), lexicon, true).map((m) => m.term));
-    const subject = [...termsOf(question.slice(0, still.index))].filter((t) => asked.has(t));
-    const kept = termsOf(best);
+    const subject = indexTerms(question.slice(0, still.index), lexicon).filter((t) => asked.has(t));
+    const kept = new Set(indexTerms(best, lexicon));
     const supportAsked = /\bstill\s+(?:be\s+)?(?:supported|available|possible|allowed|usable|working|works?|an option)\b/i.test(question);
     return supportAsked && subject.length > 0 && subject.every((t) => kept.has(t)) && cues.positive.test(best) ? 'yes' : 'no';
   }
