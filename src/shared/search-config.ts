@@ -64,7 +64,6 @@ export interface EntryTexts {
   bullets?: number[];
 }
 
-
 /** Fields the search filters by (FlexSearch tags on entry documents). */
 export const filterFields = ['topics', 'source', 'type'] as const;
 export type FilterField = (typeof filterFields)[number];

@@ -4,7 +4,7 @@ import type { Vocabulary } from '../../../src/shared/schemas/vocabulary.ts';
 import type { SearchManifest, SearchMeta } from '../../../src/shared/search-config.ts';
 import { entryChunkPath, toGaps, type EntryChunk, type PostingsShard, type SearchCore, type ShardTable, type VocabularyShard } from '../../../src/shared/search-chunks.ts';
 import type { SearchIndexFiles, TermsMemo } from './build-index.ts';
-import { abbreviationsOf, hash, replacementsOf, entryTexts, searchDocs, statementNumbers } from './build-index.ts';
+import { abbreviationsOf, entryTexts, hash, replacementsOf, searchDocs, statementNumbers } from './build-index.ts';
 
 /** Knowledge bases with at least this many entries get the chunked index; smaller ones load as one small export. */
 export const chunkedFrom = 1000;

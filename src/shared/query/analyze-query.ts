@@ -177,7 +177,8 @@ export function analyzeQuery(engine: SearchEngine, raw: string, options: { prefi
   const tokens = analyzeTokens(text).slice(0, maxQueryTokens);
   // The number a quantity phrase asks about ("more than 600 services") is a value the verdict compares, not a word to
   // find: statements that happen to hold it are no better answers, and one the index lacks is no unknown thing.
-  for (const [from, to] of quantitySpans(tokens)) if (to - from > 1 && isNumber(tokens[to - 1].word)) tokens[to - 1].stop = true;
+  const quantities = quantitySpans(tokens);
+  for (const [from, to] of quantities) if (to - from > 1 && isNumber(tokens[to - 1].word)) tokens[to - 1].stop = true;
   const typing = options.prefix === true && tokens.length > 0 && tokens[tokens.length - 1].end === text.length;
   const corrected = new Set<number>();
   tokens.forEach((token, i) => {
@@ -271,7 +272,7 @@ export function analyzeQuery(engine: SearchEngine, raw: string, options: { prefi
     if (m.canonical && !/\p{L}/u.test(typed)) for (let i = m.from; i < m.to; i++) if (tokens[i].stem.length >= 3 && engine.vocabularySet.has(tokens[i].stem)) addSlot(tokens[i].stem, i, i + 1);
   }
   for (const slot of slots) if (partsOfUnknown.has(slot.term)) slot.qualified = true;
-  const cue = quantityCueSlot(engine, text, tokens, slots, placed);
+  const cue = quantityCueSlot(engine, text, tokens, quantities, slots, placed);
   if (cue) slots.push(cue);
   return { text, tokens, slots, placed };
 }
@@ -287,13 +288,12 @@ export const cueShare = 0.2;
 export const anyLimitWeight = 0.25;
 
 /**
- * The cue slot of a question that asks for a number or a limit (see `quantitySpans`): it matches statements that
+ * The cue slot of a question that asks for a number or a limit (its `quantitySpans`): it matches statements that
  * state a limit, fully where the limit is on the thing the question counts ("how many agent pools" → a limit in node
  * pools), so "how many agent pools can a cluster have" prefers the statement giving that number to one that merely
  * names node pools and clusters. None when the question has no other slot or the index states no limit.
  */
-function quantityCueSlot(engine: SearchEngine, text: string, tokens: readonly AnalyzedToken[], slots: readonly Slot[], placed: readonly Placed[]): Slot | null {
-  const spans = quantitySpans(tokens);
+function quantityCueSlot(engine: SearchEngine, text: string, tokens: readonly AnalyzedToken[], spans: readonly [number, number][], slots: readonly Slot[], placed: readonly Placed[]): Slot | null {
   if (spans.length === 0 || slots.length === 0 || !engine.vocabularySet.has(limitCueTerm)) return null;
   // The thing counted is named right before the wording ("node count") or right after it ("max pods").
   const counted = new Set<string>();
