@@ -248,6 +248,9 @@ export function analyzeQuery(engine: SearchEngine, raw: string, options: { prefi
       }
       if (known.length > 0 || whole) continue;
     }
+    // An acronym of words the question spells out ("the cluster autoscaler … isn't CA compatible?") stands for them,
+    // and they are asked already.
+    if (!m.canonical && m.to - m.from === 1 && postingsSize(engine, m.term) === 0 && spelledOutAcronym(text, tokens, m.from)) continue;
     // A bare number coordinated with a versioned name ("windows 2019 to 2022", "ws2019 and 2022") is that name with
     // the other number: English leaves out the words the two share.
     const elided = elidedVersion(engine, tokens, m, placed);
@@ -349,6 +352,20 @@ export function quantitySpans(tokens: readonly AnalyzedToken[]): [number, number
 /** True for a number as a question types it: digits ("100"; "1,000" reads as "1") or a spelled-out number. */
 function isNumber(word: string | undefined): boolean {
   return word !== undefined && (/^\d+$/.test(word) || spelledNumbers.has(word));
+}
+
+/**
+ * True when token `at` is an acronym as typed (2–5 capitals, maybe a plural "s") whose letters start consecutive words
+ * elsewhere in the question ("CA" after "cluster autoscaler"): a writer who defines it in passing means those words.
+ */
+function spelledOutAcronym(text: string, tokens: readonly AnalyzedToken[], at: number): boolean {
+  const letters = /^([A-Z]{2,5})s?$/.exec(text.slice(tokens[at].start, tokens[at].end))?.[1].toLowerCase();
+  if (!letters) return false;
+  for (let i = 0; i + letters.length <= tokens.length; i++) {
+    if (i <= at && at < i + letters.length) continue;
+    if (tokens.slice(i, i + letters.length).every((t, k) => !t.stop && t.word[0] === letters[k])) return true;
+  }
+  return false;
 }
 
 /** Words that join two alternatives or the ends of a range ("2019 to 2022", "2019 or 2022"). */

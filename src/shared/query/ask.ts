@@ -5,7 +5,7 @@ import { loadTexts, statementAt, type EntryInfo, type SearchEngine, type Stateme
 import { mergeFollowUp } from './follow-up.ts';
 import { maxScore, rankEntries, type RankedEntry } from './rank.ts';
 import { scopeQuery, type ScopedQuery } from './scope.ts';
-import { continuesStatement, detectVerdict, isStageLabel, saysNoVerdict } from './verdict.ts';
+import { asksDependence, continuesStatement, detectVerdict, isConditional, isStageLabel, saysNoVerdict } from './verdict.ts';
 
 /** A statement cited as the answer, with where it lives on the site and in the original document. */
 export interface Citation {
@@ -175,12 +175,15 @@ function toAnswer(engine: SearchEngine, query: AnalyzedQuery, r: RankedEntry, as
   // point ("You can't use kured …") says nothing about what was asked. A list item that says nothing itself is read
   // with the sentence that introduces its list ("The following … are supported with Windows containers:"): that
   // sentence says what the item is, and other statements of the entry are about other things.
-  const intro = saysNoVerdict(best.text) ? listIntro(statements, best) : null;
+  // An introduction that says how to choose among its items ("two networking modes based on your workload
+  // requirements:") answers a question asking whether it depends, and says nothing of any one item otherwise.
+  const found = saysNoVerdict(best.text) ? listIntro(statements, best) : null;
+  const intro = found && (!isConditional(found.text) || asksDependence(query.text)) ? found : null;
   const verdictTexts = [
     ...(lead && lead !== best && (/^(yes|no)\b/i.test(lead.text) || isStageLabel(lead.text)) ? [lead.text] : []),
     intro ? `${intro.text} ${best.text}` : best.text,
     ...(after && after.status !== 'outdated' && continuesStatement(after.text) ? [after.text] : []),
-    ...(intro ? [] : matched.slice(1, 3).map((s) => s.text)),
+    ...(intro ? [] : matched.slice(1, 3).filter((s) => s !== found).map((s) => s.text)),
   ];
   const source = engine.sources.get(entry.source);
   const cite = (s: StatementInfo): Citation => ({

@@ -69,6 +69,13 @@ export function questionShape(question: string): QuestionShape {
   if (first) {
     const shape = shapeOf(first);
     if (shape.polar) return shape;
+    // An issue's title may ask in general ("What file system can be mounted into a windows container?") and its last
+    // question ask yes or no about the user's case ("… is NFS storage supported for windows pods at all?").
+    const last = /(?:^|[.?!]\s+)([^.?!]*\?)\s*$/.exec(question)?.[1];
+    if (last) {
+      const lastShape = shapeOf(last);
+      if (lastShape.polar) return lastShape;
+    }
   }
   return shapeOf(question);
 }
@@ -158,6 +165,16 @@ export function saysNoVerdict(text: string): boolean {
   return ![cues.negative, cues.partial, cues.positive, cues.depends, cues.requirement].some((re) => re.test(t));
 }
 
+/** True when a text makes what it says depend on something ("it depends on", "based on your workload requirements"). */
+export function isConditional(text: string): boolean {
+  return cues.depends.test(text.toLowerCase());
+}
+
+/** True when a question asks whether the answer depends on something ("or does that depend on the CNI mode?"). */
+export function asksDependence(question: string): boolean {
+  return /\b(?:depends?|depending|dependent|vary|varies|based on)\b/i.test(question);
+}
+
 /** True for a short label that gives a whole entry its stage ("FEATURE STATE: Kubernetes v1.26 [alpha]"). */
 export function isStageLabel(text: string): boolean {
   return text.split(/\s+/).length <= 8 && cues.limited.test(text.toLowerCase());
@@ -226,6 +243,47 @@ export interface VerdictContext {
  * matched the question, best first (and the statement after the best one, second, when it carries on from it).
  */
 export function detectVerdict(question: string, statements: readonly string[], context: VerdictContext): Verdict | null {
+  const verdict = readVerdict(question, statements, context);
+  // A statement about other versions than the asker's ("If you are running a version of Kubernetes older than 1.24,
+  // you may need to enable …" to "we're on 1.28: do we still have to enable …?") says the opposite for theirs.
+  if (verdict !== 'yes' && verdict !== 'no') return verdict;
+  return statements.some((s) => outsideVersions(question, s)) ? (verdict === 'yes' ? 'no' : 'yes') : verdict;
+}
+
+/** A version as a text writes it ("1.24", "v1.28.3"), read as numbers. */
+const versionPattern = /\bv?(\d+)\.(\d+)(?:\.(\d+))?\b/g;
+
+/** Versions below one ("older than 1.24", "prior to v1.24") and from one on ("1.25 and later", "since 1.25"). */
+const belowVersion = /\b(?:(?:older|earlier|lower)\s+than|before|prior\s+to|below)\s+(?:(?:kubernetes\s+)?version\s+)?(v?\d+\.\d+(?:\.\d+)?)\b/i;
+const fromVersion = /\b(v?\d+\.\d+(?:\.\d+)?)\s+(?:and|or)\s+(?:later|newer|above|higher|up)\b|\b(?:since|starting\s+(?:with|from|in)|as\s+of)\s+(?:(?:kubernetes\s+)?version\s+)?(v?\d+\.\d+(?:\.\d+)?)\b/i;
+
+function versionParts(text: string): number[][] {
+  return [...text.matchAll(versionPattern)].map((m) => m.slice(1).map((p) => Number(p ?? 0)));
+}
+
+/** Compares two versions part by part. */
+function compareVersions(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) - (b[i] ?? 0);
+  return 0;
+}
+
+/**
+ * True when a statement holds only for some versions ("older than 1.24", "1.25 and later") and the question names a
+ * version of the same line (same major number) that is outside them. A version equal to the bound is left out: a
+ * question that repeats it is quoting the text, not naming its own.
+ */
+function outsideVersions(question: string, statement: string): boolean {
+  const below = belowVersion.exec(statement);
+  const from = below ? null : fromVersion.exec(statement);
+  const bound = below?.[1] ?? from?.[1] ?? from?.[2];
+  if (!bound) return false;
+  const [limit] = versionParts(bound);
+  const own = versionParts(question).filter((v) => v[0] === limit[0] && compareVersions(v, limit) !== 0);
+  if (own.length === 0) return false;
+  return own.every((v) => (below ? compareVersions(v, limit) > 0 : compareVersions(v, limit) < 0));
+}
+
+function readVerdict(question: string, statements: readonly string[], context: VerdictContext): Verdict | null {
   const { asked, lexicon, fallback = null } = context;
   const shape = questionShape(question);
   if (shape.open || statements.length === 0) return null;
@@ -235,7 +293,7 @@ export function detectVerdict(question: string, statements: readonly string[], c
   if (lead) return cues.leadYes.test(lead) ? 'yes' : 'no';
   if (shape.choice) {
     const asked = askedAlternative(question);
-    return asked === null ? null : detectVerdict(asked, statements, context);
+    return asked === null ? null : readVerdict(asked, statements, context);
   }
   // The best-matching statement decides; the one after it often finishes the answer ("… sshd user. This user
   // is not malicious."), so it counts too.
@@ -243,7 +301,11 @@ export function detectVerdict(question: string, statements: readonly string[], c
   const near = (re: RegExp) => re.test(best) || re.test(next);
   // A statement after the best one that rules out *other* things ("… built by other versions are not supported")
   // limits the alternatives, not what was asked.
-  const nearNegative = cues.negative.test(best) || (cues.negative.test(next) && !/\bother\b/.test(next));
+  // Another matched statement that denies something ("NFS-based storage / volumes aren't supported") does not
+  // overrule a best statement that plainly supports what was asked ("Azure Disks and Azure Files are the supported
+  // volume types"), unless it carries on from it.
+  const nextDenies = cues.negative.test(next) && !/\bother\b/.test(next) && (continuesStatement(next) || !cues.positive.test(best));
+  const nearNegative = cues.negative.test(best) || nextDenies;
   if (texts.some((t) => excludesAsked(t, asked, lexicon))) return 'no';
   if (shape.polar && recommendsAsked(best, asked, lexicon)) return 'yes';
   const beyond = shape.polar ? beyondCeiling(question, context.ceilings ?? [], lexicon) : null;

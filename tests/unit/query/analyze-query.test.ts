@@ -67,12 +67,24 @@ describe('shared/query/analyze-query', () => {
     expect(qualified('can i frobnicate cluster autoscaler')).toEqual([]);
     expect(qualified('nodes never frobnicate cluster autoscaler')).toEqual([]);
     expect(qualified('the wrong time zone in a container')).toEqual([]);
+    // So does an adjective for the unmarked kind ("plain", "vanilla").
+    expect(qualified('a plain time zone in a container')).toEqual([]);
+    expect(qualified('a vanilla time zone in a container')).toEqual([]);
     // An adverb made from a known word (public → publicly) says how, not what kind.
     expect(qualified('publicly change the time zone')).toEqual([]);
     expect(qualified('zorbly change the time zone')).toEqual(['chang']);
     expect(qualified('a zorbly time zone in a container')).toEqual(['time', 'zone']);
     // A term asked about plainly elsewhere in the question is not qualified.
     expect(qualified('zorbly autoscaler or the autoscaler')).toEqual([]);
+  });
+
+  it('reads an acronym of words the question spells out as those words', () => {
+    const slots = (q: string) => analyzeQuery(engine, q).slots.map((s) => s.surface);
+    expect(slots('the cluster autoscaler stops on windows - is CA compatible?')).not.toContain('CA');
+    expect(slots('the cluster autoscalers stop - are CAs compatible?')).not.toContain('CAs');
+    // Without the words spelled out, or typed in lowercase, it is a word of its own.
+    expect(slots('is CA compatible with windows?')).toContain('CA');
+    expect(slots('the cluster autoscaler stops - is ca compatible?')).toContain('ca');
   });
 
   it('keeps an identifier with unknown parts as a name of its own, its known parts only describing it', () => {

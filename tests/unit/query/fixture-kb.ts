@@ -68,6 +68,10 @@ const entries: EntrySpec[] = [
     statements: [
       { id: 's-aaaa0004', text: 'Windows node pools must use the Azure CNI networking model.' },
       { id: 's-aaaa0005', text: 'Kubenet networking is not supported.' },
+      // A list whose introduction says how to choose among its items, not whether each one works.
+      { id: 's-aaaa0018', text: 'Azure CNI offers two networking modes based on your workload requirements:' },
+      { id: 's-aaaa0019', text: 'Overlay mode, which gives pods addresses from a private range', kind: 'bullet' },
+      { id: 's-aaaa0020', text: 'Flat mode, which gives pods addresses from the subnet', kind: 'bullet' },
     ],
   },
   {

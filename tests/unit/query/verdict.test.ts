@@ -39,6 +39,27 @@ describe('shared/query/verdict', () => {
     // A yes/no question answered before the "how" that follows it.
     expect(questionShape('can we have several windows versions in one cluster? how do pods end up on the right one')).toMatchObject({ polar: true });
     expect(questionShape('kubenet is out? which cni mode then')).toMatchObject({ polar: false, open: true });
+    // An issue's general title question, then the yes/no question about the user's case.
+    expect(questionShape('What file system can be mounted? Our NFS mount fails - is NFS supported for windows pods at all?')).toMatchObject({ polar: true });
+    expect(questionShape('What file system can be mounted? Our NFS mount fails.')).toMatchObject({ polar: false, open: true });
+  });
+
+  it('lets a matched statement that denies something else not overrule a best statement that supports what was asked', () => {
+    expect(verdict('is azure files a supported volume type?', 'Azure Disks and Azure Files are the supported volume types.', "NFS-based volumes aren't supported.")).toBe('yes');
+    // A statement that carries on from the best one still counts.
+    expect(verdict('is X supported?', 'X is supported on Linux.', 'This is not the case on Windows.')).toBe('no');
+  });
+
+  it('reads a statement about other versions than the asker names as saying the opposite for theirs', () => {
+    const gate = 'If you are running a version of Kubernetes older than 1.24, you may need to enable the feature gate.';
+    expect(verdict("we're on 1.28: do we still have to enable the feature gate?", gate)).toBe('no');
+    expect(verdict("we're on 1.22: do we have to enable the feature gate?", gate)).toBe('yes');
+    // A version equal to the bound quotes the text; no version leaves the statement as it is.
+    expect(verdict('the 1.24 note: do we have to enable the feature gate?', gate)).toBe('yes');
+    expect(verdict('do we have to enable the feature gate?', gate)).toBe('yes');
+    const from = 'Windows Server 2022 is the default OS for Kubernetes version 1.25 and later.';
+    expect(verdict('is windows server 2022 the default on 1.23?', from)).toBe('no');
+    expect(verdict('is windows server 2022 the default on 1.27?', from)).toBe('yes');
   });
 
   it('answers yes/no questions from denials, limits, leads and defaults', () => {
