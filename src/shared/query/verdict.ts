@@ -24,10 +24,11 @@ const openWords = new Set(['how', 'what', 'whats', 'which', 'where', 'when', 'wh
 const auxiliaries = new Set(
   'can could is are am was were do does did will would should shall may might must has have had cant couldnt isnt arent doesnt dont wont wouldnt shouldnt hasnt havent'.split(' '),
 );
+const conjunctions = new Set(['or', 'and', 'but', 'so']);
 const polarOpeners = new Set(['supported', 'possible', 'available', 'allowed', 'works', 'working']);
 // A capability asked of a place or setting at a question's end ("hostprocess containers supported on aks?").
 const polarTailPlace = /\b(?:supported|working|works?|possible|available|allowed|compatible)\s+(?:on|in|with|for|under|by|at|from)\s+[^?.!]*\?\s*$/i;
-const polarTail = /\b(supported|support|works?|working|possible|available|allowed|ok|okay|ga|yet|now|right|true|enabled|compatible|recommended|advised|advisable|respected|honou?red|endorsed|by default)\s*\??\s*$/i;
+const polarTail = /\b(supported|support|works?|working|possible|available|allowed|ok|okay|ga|yet|now|right|true|enabled|compatible|recommended|advised|advisable|respected|honou?red|endorsed|by default)(?:\s+or\s+not)?\s*\??\s*$/i;
 const necessityPattern = /\b(have to|has to|need to|needs to|must i|must we|must you|required|requirement|necessary|mandatory|do (?:i|we|you) (?:still |really |even |actually |also )?need)\b/i;
 const availabilityPattern = /\b(ga|generally available|general availability|out of preview|production[- ]ready)\b/i;
 
@@ -71,7 +72,7 @@ export function questionShape(question: string): QuestionShape {
     if (shape.polar) return shape;
     // An issue's title may ask in general ("What file system can be mounted into a windows container?") and its last
     // question ask yes or no about the user's case ("… is NFS storage supported for windows pods at all?").
-    const last = /(?:^|[.?!]\s+)([^.?!]*\?)\s*$/.exec(question)?.[1];
+    const last = /(?:^|[.?!]\s+)((?:[^.?!]|\.(?=\S))*\??)\s*$/.exec(question)?.[1];
     if (last) {
       const lastShape = shapeOf(last);
       if (lastShape.polar) return lastShape;
@@ -105,7 +106,8 @@ function shapeOf(question: string): QuestionShape {
   // Clauses: sentences, and the parts around a dash or colon ("NFS volumes on AKS - supported?").
   const clauses = question.split(/[.?!;]\s+|\s+[-–—]+\s+|:\s+/).map((c) => analyzeTokens(c).map((t) => t.word)).filter((c) => c.length > 0);
   const capability = whyNot.test(question);
-  const polarClause = clauses.some((c) => auxiliaries.has(c[0]) || polarOpeners.has(c[0])) || commaQuestion.test(question) || deniedCapability.test(question);
+  // A clause may open with a conjunction before its auxiliary ("… - or are windows nodes still 2019 only?").
+  const polarClause = clauses.some((c) => auxiliaries.has(c[0]) || polarOpeners.has(c[0]) || (conjunctions.has(c[0]) && auxiliaries.has(c[1]))) || commaQuestion.test(question) || deniedCapability.test(question);
   const open = !capability && (clauses.some((c) => openWords.has(c[0]) || (c[0] === 'and' && openWords.has(c[1]))) || (!polarClause && trailingOpen.test(question)));
   const polar = !open && (capability || polarClause || polarTail.test(question.trim()) || polarTailPlace.test(question.trim()) || (/\?\s*$/.test(question) && askedState.test(question)) || (clauses.length === 1 && verbFirst(question, clauses[0])));
   const choice = polar && choiceSplit.test(question);

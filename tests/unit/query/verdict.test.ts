@@ -42,6 +42,12 @@ describe('shared/query/verdict', () => {
     // An issue's general title question, then the yes/no question about the user's case.
     expect(questionShape('What file system can be mounted? Our NFS mount fails - is NFS supported for windows pods at all?')).toMatchObject({ polar: true });
     expect(questionShape('What file system can be mounted? Our NFS mount fails.')).toMatchObject({ polar: false, open: true });
+    // … also without its question mark, and with dots inside its words.
+    expect(questionShape('Why ingress only on Linux? my ASP.NET ingress runs fine on windows nodes, is that actually allowed')).toMatchObject({ polar: true });
+    // "… or not?" and a conjunction before the auxiliary still ask yes or no.
+    expect(questionShape('a separate subnet for the windows pool - recommended or not?')).toMatchObject({ polar: true });
+    expect(questionShape('we asked for ws2022 - or are windows nodes still 2019 only?')).toMatchObject({ polar: true });
+    expect(questionShape('we asked for ws2022 - or which version do windows nodes run?')).toMatchObject({ polar: false });
   });
 
   it('lets a matched statement that denies something else not overrule a best statement that supports what was asked', () => {
