@@ -1,6 +1,6 @@
 import { editDistance, typoSubstitution } from './edit-distance.ts';
 import type { SearchEngine } from './engine.ts';
-import { moneyWords, quantityBeforeNumber, quantityPhrases, spelledNumbers, stopWords, verbCues } from './english.ts';
+import { moneyWords, quantityBeforeNumber, quantityPhrases, questionWords, spelledNumbers, stopWords, verbCues } from './english.ts';
 import { analyzeTokens, contrastOf, limitCueTerm, limitUnitTerm, matchTerms, partTerm, phraseAt, type AnalyzedToken } from './lexicon.ts';
 import { cleanQuery, maxQueryTokens } from './normalize.ts';
 import { entriesWithAny } from './term-bits.ts';
@@ -232,6 +232,9 @@ export function analyzeQuery(engine: SearchEngine, raw: string, options: { prefi
       addSlot(m.term, m.from, m.to, extra);
       continue;
     }
+    // An acronym of words the question spells out ("the cluster autoscaler … isn't CA compatible?") stands for them,
+    // and they are asked already.
+    if (!m.canonical && m.to - m.from === 1 && postingsSize(engine, m.term) === 0 && spelledOutAcronym(text, tokens, m.from)) continue;
     // An identifier the index never uses (terminationGracePeriod) falls back to its parts. When half or more of its
     // parts are unknown too (PodDisruptionBudget, maxSurge), it names a thing the index lacks: it stays a slot of its
     // own, a name, and its known parts only describe that thing. With most parts known (memoryRssBytes) the parts
@@ -248,9 +251,6 @@ export function analyzeQuery(engine: SearchEngine, raw: string, options: { prefi
       }
       if (known.length > 0 || whole) continue;
     }
-    // An acronym of words the question spells out ("the cluster autoscaler … isn't CA compatible?") stands for them,
-    // and they are asked already.
-    if (!m.canonical && m.to - m.from === 1 && postingsSize(engine, m.term) === 0 && spelledOutAcronym(text, tokens, m.from)) continue;
     // A bare number coordinated with a versioned name ("windows 2019 to 2022", "ws2019 and 2022") is that name with
     // the other number: English leaves out the words the two share.
     const elided = elidedVersion(engine, tokens, m, placed);
@@ -356,15 +356,20 @@ function isNumber(word: string | undefined): boolean {
 
 /**
  * True when token `at` is an acronym as typed (2–5 capitals, maybe a plural "s") whose letters start consecutive words
- * elsewhere in the question ("CA" after "cluster autoscaler"): a writer who defines it in passing means those words.
+ * elsewhere in the question ("CA" after "cluster autoscaler", "OOM" for "out of memory": stop words may stand among
+ * them, but the last is no stop word and the first no question word, so "can a" is no "CA"). A writer who defines it in passing means those words. A name that ends in capitals ("WinDSR") is
+ * read so only with its words in parentheses right after it ("WinDSR (direct server return)").
  */
 function spelledOutAcronym(text: string, tokens: readonly AnalyzedToken[], at: number): boolean {
-  const letters = /^([A-Z]{2,5})s?$/.exec(text.slice(tokens[at].start, tokens[at].end))?.[1].toLowerCase();
+  const typed = text.slice(tokens[at].start, tokens[at].end);
+  const whole = /^([A-Z]{2,5})s?$/.exec(typed)?.[1];
+  const tail = whole ? undefined : /[a-z]([A-Z]{2,5})$/.exec(typed)?.[1];
+  const letters = (whole ?? tail)?.toLowerCase();
   if (!letters) return false;
-  for (let i = 0; i + letters.length <= tokens.length; i++) {
-    if (i <= at && at < i + letters.length) continue;
-    if (tokens.slice(i, i + letters.length).every((t, k) => !t.stop && t.word[0] === letters[k])) return true;
-  }
+  const spells = (i: number) =>
+    i >= 0 && i + letters.length <= tokens.length && !questionWords.has(tokens[i].word) && !tokens[i + letters.length - 1].stop && tokens.slice(i, i + letters.length).every((t, k) => t.word[0] === letters[k]);
+  if (tail) return /^\s*\($/.test(text.slice(tokens[at].end, tokens[at + 1]?.start ?? text.length)) && spells(at + 1);
+  for (let i = 0; i + letters.length <= tokens.length; i++) if (!(i <= at && at < i + letters.length) && spells(i)) return true;
   return false;
 }
 

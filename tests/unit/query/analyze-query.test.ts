@@ -85,6 +85,12 @@ describe('shared/query/analyze-query', () => {
     // Without the words spelled out, or typed in lowercase, it is a word of its own.
     expect(slots('is CA compatible with windows?')).toContain('CA');
     expect(slots('the cluster autoscaler stops - is ca compatible?')).toContain('ca');
+    // Stop words may stand among the words, but "can a" is no "CA".
+    expect(slots('pods run out of memory - is OOM handled on windows?')).not.toContain('OOM');
+    expect(slots('can a pod on windows use CA?')).toContain('CA');
+    // A name ending in capitals is read so only with the words in parentheses right after it.
+    expect(slots('is WinCA (cluster autoscaler) on for windows?')).not.toContain('WinCA');
+    expect(slots('is WinCA on for windows with the cluster autoscaler?')).toContain('WinCA');
   });
 
   it('keeps an identifier with unknown parts as a name of its own, its known parts only describing it', () => {
