@@ -89,10 +89,9 @@ export const abstention = {
   unknownName: 1,
 };
 
-/** Whether to abstain, given the analysed question and its best entry. */
-export function shouldAbstain(engine: SearchEngine, query: ScopedQuery, best: RankedEntry | undefined): boolean {
+/** Whether to abstain, given the analysed question and its best entry (and its confidence, when already known). */
+export function shouldAbstain(engine: SearchEngine, query: ScopedQuery, best: RankedEntry | undefined, confidence = confidenceOf(query, best)): boolean {
   if (!best) return true;
-  const confidence = confidenceOf(query, best);
   if (confidence < abstention.minConfidence) return true;
   if (query.slots.some((s) => s.unknown && s.named) && confidence < abstention.namedConfidence) return true;
   // A name the index lacks in the story around the question (see `scopeQuery`) is not what is asked about, but the
@@ -147,7 +146,7 @@ export async function ask(engine: SearchEngine, question: string, options: AskOp
   const ranked = rankEntries(engine, query);
   const judged = judgedEntry(ranked);
   const confidence = confidenceOf(query, judged);
-  const abstained = shouldAbstain(engine, query, judged);
+  const abstained = shouldAbstain(engine, query, judged, confidence);
   const asked = new Set(query.slots.filter((s) => !s.cue).map((s) => s.term));
   const chosen = abstained ? [] : ranked.slice(0, options.limit ?? 5);
   const needed = chosen.flatMap((r) => [r.entry.n, ...[...r.matchedOutdated, ...r.entry.supersedes].map((n) => statementAt(engine, n).e)]);

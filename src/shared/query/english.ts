@@ -9,6 +9,14 @@ export const questionWords: ReadonlySet<string> = new Set(
     'arent wasnt werent havent hasnt right ok okay').split(' '),
 );
 
+/** Words that open a question asking for a fact, a way or a list ("how", "which"), not yes or no. */
+export const openQuestionWords: ReadonlySet<string> = new Set('how what whats which where when why who whom whose'.split(' '));
+
+/** Auxiliaries and modals, with their negations as tokens spell them ("isnt"): they open yes/no questions. */
+export const auxiliaryWords: ReadonlySet<string> = new Set(
+  'can could is are am was were do does did will would should shall may might must has have had cant couldnt isnt arent doesnt dont wont wouldnt shouldnt hasnt havent'.split(' '),
+);
+
 /** Function words and filler that never decide which entry answers a question. */
 export const stopWords: ReadonlySet<string> = new Set(
   ('a an the to of in on at by for with from into onto about as or and but if then so than too very just also ' +

@@ -1,6 +1,6 @@
 import { codeLike, tellingIdf, type AnalyzedQuery, type Placed, type Slot } from './analyze-query.ts';
 import type { SearchEngine } from './engine.ts';
-import { gradingAdjectives, questionWords, stem, verbCues } from './english.ts';
+import { auxiliaryWords, gradingAdjectives, openQuestionWords, questionWords, stem, verbCues } from './english.ts';
 import type { AnalyzedToken } from './lexicon.ts';
 
 // What a question is about, as abstention judges it: words that a word the index lacks qualifies, a topic the index
@@ -63,8 +63,6 @@ function markQualified(engine: SearchEngine, text: string, tokens: readonly Anal
 
 /** Prepositions that attach what a keyword query is about to where or with what it is asked ("X for Y", "X on Y"). */
 const topicPrepositions = new Set(['for', 'on', 'with']);
-const openers = new Set(['how', 'what', 'whats', 'which', 'where', 'when', 'why', 'who']);
-const auxiliaryOpeners = new Set('can could is are was were do does did will would should shall may might must has have'.split(' '));
 const subjectPronouns = new Set(['i', 'we', 'you', 'they']);
 
 /**
@@ -75,7 +73,7 @@ const subjectPronouns = new Set(['i', 'we', 'you', 'they']);
  */
 export function topicPhrase(tokens: readonly AnalyzedToken[], text: string): [number, number] | null {
   // After an auxiliary the words are a clause ("does kubenet work with …"), whose last word may be its verb.
-  if (tokens.length > 1 && auxiliaryOpeners.has(tokens[0].word) && !subjectPronouns.has(tokens[1].word)) return null;
+  if (tokens.length > 1 && auxiliaryWords.has(tokens[0].word) && !subjectPronouns.has(tokens[1].word)) return null;
   let i = 0;
   while (i < tokens.length && (tokens[i].stop || (i > 0 && verbCues.has(tokens[i - 1].word)))) i++;
   if (i >= tokens.length) return null;
@@ -83,7 +81,7 @@ export function topicPhrase(tokens: readonly AnalyzedToken[], text: string): [nu
   while (end < tokens.length && !tokens[end].stop && /^(?:\s+|[-/.])$/.test(text.slice(tokens[end - 1].end, tokens[end].start))) end++;
   if (end >= tokens.length || !topicPrepositions.has(tokens[end].word) || !/^\s+$/.test(text.slice(tokens[end - 1].end, tokens[end].start))) return null;
   // A later clause opened by a question word asks the question ("grafana shows nothing - which metric …?").
-  for (let k = end + 1; k < tokens.length; k++) if (openers.has(tokens[k].word) && /[.?!;:,]|\s[-–—]+\s/.test(text.slice(tokens[k - 1].end, tokens[k].start))) return null;
+  for (let k = end + 1; k < tokens.length; k++) if (openQuestionWords.has(tokens[k].word) && /[.?!;:,]|\s[-–—]+\s/.test(text.slice(tokens[k - 1].end, tokens[k].start))) return null;
   return [i, end];
 }
 

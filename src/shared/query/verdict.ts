@@ -1,5 +1,5 @@
 import type { Verdict } from '../schemas/entry.ts';
-import { actionVerbs, determiners, spelledNumbers, verbOrNoun } from './english.ts';
+import { actionVerbs, auxiliaryWords, determiners, openQuestionWords, spelledNumbers, verbOrNoun } from './english.ts';
 import type { StatedCeiling } from '../search-config.ts';
 import { analyzeTokens, contrastOf, indexTerms, matchTerms, unitTerms, type Lexicon } from './lexicon.ts';
 
@@ -20,10 +20,7 @@ export interface QuestionShape {
   availability: boolean;
 }
 
-const openWords = new Set(['how', 'what', 'whats', 'which', 'where', 'when', 'why', 'who', 'whom', 'whose', 'list', 'show']);
-const auxiliaries = new Set(
-  'can could is are am was were do does did will would should shall may might must has have had cant couldnt isnt arent doesnt dont wont wouldnt shouldnt hasnt havent'.split(' '),
-);
+const openWords = new Set([...openQuestionWords, 'list', 'show']);
 const conjunctions = new Set(['or', 'and', 'but', 'so']);
 const polarOpeners = new Set(['supported', 'possible', 'available', 'allowed', 'works', 'working']);
 // A capability asked of a place or setting at a question's end ("hostprocess containers supported on aks?").
@@ -37,7 +34,8 @@ const availabilityPattern = /\b(ga|generally available|general availability|out 
 const askedState = /\bby default\b/i;
 
 // A yes/no question after a comma ("we want a script to run on shutdown, are preStop hooks supported?").
-const commaQuestion = /,\s+(?:can|could|is|are|do|does|will|would|should|may|must|has|have|cant|can't|isnt|isn't|arent|aren't|doesnt|doesn't|dont|don't)\s+[^,?]+\?\s*$/i;
+const auxiliaryPattern = [...auxiliaryWords].map((w) => w.replace(/nt$/, "n'?t")).join('|');
+const commaQuestion = new RegExp(`,\\s+(?:${auxiliaryPattern})\\s+[^,?]+\\?\\s*$`, 'i');
 // A denial asked back ("resource limits just aren't supported for windows pods?") asks whether it holds; a dot
 // inside a word (a path, a version) does not end its sentence.
 const deniedCapability = /\b(?:isn't|isnt|aren't|arent|doesn't|doesnt|don't|dont|can't|cant|cannot|not)\s+(?:\w+\s+)?(?:supported|support|work|working|possible|available|allowed|honou?red|respected)\b(?:[^?.!]|\.(?=\S))*\?\s*$/i;
@@ -82,7 +80,7 @@ export function questionShape(question: string): QuestionShape {
 }
 
 /** Where a question offers its second alternative: "or" before an auxiliary ("…, or does it have to …?"). */
-const choiceSplit = /,?\s+or\s+(?=(?:does|do|is|are|can|must|should|will|would|has|have)\b)/i;
+const choiceSplit = new RegExp(`,?\\s+or\\s+(?=(?:${auxiliaryPattern})\\b)`, 'i');
 
 /** Wording that asks whether something is needed or is enough: what to do, not what can be done. */
 const needPattern = new RegExp(`${necessityPattern.source}|\\b(?:enough|sufficient)\\b`, 'i');
@@ -107,7 +105,7 @@ function shapeOf(question: string): QuestionShape {
   const clauses = question.split(/[.?!;]\s+|\s+[-–—]+\s+|:\s+/).map((c) => analyzeTokens(c).map((t) => t.word)).filter((c) => c.length > 0);
   const capability = whyNot.test(question);
   // A clause may open with a conjunction before its auxiliary ("… - or are windows nodes still 2019 only?").
-  const polarClause = clauses.some((c) => auxiliaries.has(c[0]) || polarOpeners.has(c[0]) || (conjunctions.has(c[0]) && auxiliaries.has(c[1]))) || commaQuestion.test(question) || deniedCapability.test(question);
+  const polarClause = clauses.some((c) => auxiliaryWords.has(c[0]) || polarOpeners.has(c[0]) || (conjunctions.has(c[0]) && auxiliaryWords.has(c[1]))) || commaQuestion.test(question) || deniedCapability.test(question);
   const open = !capability && (clauses.some((c) => openWords.has(c[0]) || (c[0] === 'and' && openWords.has(c[1]))) || (!polarClause && trailingOpen.test(question)));
   const polar = !open && (capability || polarClause || polarTail.test(question.trim()) || polarTailPlace.test(question.trim()) || (/\?\s*$/.test(question) && askedState.test(question)) || (clauses.length === 1 && verbFirst(question, clauses[0])));
   const choice = polar && choiceSplit.test(question);
