@@ -202,8 +202,11 @@ function excludesAsked(text: string, asked: Set<string>, lexicon: Lexicon): bool
   return false;
 }
 
-/** A recommendation of an alternative: "use HostProcess containers instead", "instead, use a Linux node". */
-const insteadPattern = /\buse\s+([^.;,]{1,80}?)\s+instead\b|\binstead,?\s+use\s+([^.;,]{1,80})/;
+/**
+ * A recommendation of an alternative: "use HostProcess containers instead", "instead, use a Linux node", "instead of
+ * service principals, use managed identities".
+ */
+const insteadPattern = /\buse\s+([^.;,]{1,80}?)\s+instead\b|\binstead(?:\s+of\s+[^.;,]{1,80})?,?\s+use\s+([^.;,]{1,80})/;
 
 /**
  * True when the text recommends, in place of what it denies, something the question asks about that the rest of the
@@ -307,7 +310,10 @@ function readVerdict(question: string, statements: readonly string[], context: V
   const nextDenies = cues.negative.test(next) && !/\bother\b/.test(next) && (continuesStatement(next) || !cues.positive.test(best));
   const nearNegative = cues.negative.test(best) || nextDenies;
   if (texts.some((t) => excludesAsked(t, asked, lexicon))) return 'no';
-  if (shape.polar && recommendsAsked(best, asked, lexicon)) return 'yes';
+  // A recommendation in place of what the answer denies ("… do not support service principal rotation. … Instead of
+  // service principals, use managed identities") answers yes about the recommended thing; without a denial, "use X
+  // instead of creating Y" only describes how X works.
+  if (shape.polar && texts.some((t) => cues.negative.test(t)) && texts.some((t) => recommendsAsked(t, asked, lexicon))) return 'yes';
   const beyond = shape.polar ? beyondCeiling(question, context.ceilings ?? [], lexicon) : null;
   if (beyond) return beyond;
   // "It depends on …" leaves the answer open, but a dependency that is missing ("depends on Linux namespaces, which

@@ -1,7 +1,7 @@
 // Unit tests for src/shared/query/verdict.ts: question shapes and general wording rules.
 import { describe, expect, it } from 'vitest';
 import type { StatedCeiling } from '../../../src/shared/search-config.ts';
-import { compileLexicon } from '../../../src/shared/query/lexicon.ts';
+import { compileLexicon, indexTerms } from '../../../src/shared/query/lexicon.ts';
 import { askedAlternative, continuesStatement, detectVerdict, isStageLabel, questionShape } from '../../../src/shared/query/verdict.ts';
 import { fixtureSynonyms } from './fixture-kb.ts';
 
@@ -130,6 +130,13 @@ describe('shared/query/verdict', () => {
     expect(asking('privileged is not allowed, so can we run our agent as a hostprocess pod instead?', ['privileg', 'allow', 'run', 'agent', 'hostprocess', 'pod'])).toBe('yes');
     // A question about the denied thing itself is still answered no.
     expect(asking('can I run privileged containers on windows?', ['run', 'privileg', 'contain', 'window'])).toBe('no');
+    // "Instead of X, use Y" in another statement of the answer recommends Y as well.
+    const rotation = ['Windows node pools do not support service principal rotation.', 'Instead of service principals, use managed identities.'];
+    const own = (question: string, statements: string[]) => detectVerdict(question, statements, { asked: new Set(indexTerms(question, lexicon)), lexicon });
+    expect(own('can we use managed identity instead of a service principal?', rotation)).toBe('yes');
+    // Without a denial, "use X instead of creating Y" describes how X works: it recommends nothing.
+    const hostNetwork = ['FEATURE STATE: Kubernetes v1.26 [alpha]', "The kubelet can use the host's network namespace instead of creating a new one."];
+    expect(own("can windows pods join the host's network namespace?", hostNetwork)).toBe('partial');
   });
 
   it('takes a statement as finishing the one before only when it carries on from it', () => {
