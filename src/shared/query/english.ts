@@ -25,7 +25,7 @@ export const stopWords: ReadonlySet<string> = new Set(
     'he she him her his there here this that these those what whatever via per vs versus etc eg ie ' +
     'up down out over under again further once while during before after above below between through ' +
     'need needs want wants know tell help please thanks thank hi hello hey anyone someone something anything ' +
-    'thing things like really actually still yet already even get gets got getting way ways make makes ' +
+    'thing things stuff like really actually still yet already even get gets got getting way ways make makes ' +
     'go goes going doing let lets s t d e g ll m re ve y im ive id youre weve theyre thats whats theres ' +
     'one ones would instead else whether much many lot lots kind sort able ' +
     // Chat shorthand from issue trackers ("w/ windows pools", "bc the images are huge", "pls").
