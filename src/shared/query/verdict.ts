@@ -62,6 +62,14 @@ function verbFirst(question: string, words: readonly string[]): boolean {
 
 /** Reads the shape of a question from its wording. */
 export function questionShape(question: string): QuestionShape {
+  // Every answer to a question asks for its shape: the last one read is kept.
+  if (lastShape?.question !== question) lastShape = { question, shape: readShape(question) };
+  return lastShape.shape;
+}
+
+let lastShape: { question: string; shape: QuestionShape } | null = null;
+
+function readShape(question: string): QuestionShape {
   // A yes/no question followed by more ("can we have several versions? how do pods find theirs") is answered first:
   // what follows asks how, once the answer is yes.
   const first = /^[^?]*\?(?=\s*\S)/.exec(question)?.[0];
