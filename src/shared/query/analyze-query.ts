@@ -357,8 +357,9 @@ function isNumber(word: string | undefined): boolean {
 /**
  * True when token `at` is an acronym as typed (2–5 capitals, maybe a plural "s") whose letters start consecutive words
  * elsewhere in the question ("CA" after "cluster autoscaler", "OOM" for "out of memory": stop words may stand among
- * them, but the last is no stop word and the first no question word, so "can a" is no "CA"). A writer who defines it in passing means those words. A name that ends in capitals ("WinDSR") is
- * read so only with its words in parentheses right after it ("WinDSR (direct server return)").
+ * them, but the last is no stop word and the first no question word, so "can a" is no "CA"). A writer who defines it
+ * in passing means those words. A name that ends in capitals ("WinDSR") is read so only with its words in parentheses
+ * right after it ("WinDSR (direct server return)").
  */
 function spelledOutAcronym(text: string, tokens: readonly AnalyzedToken[], at: number): boolean {
   const typed = text.slice(tokens[at].start, tokens[at].end);
