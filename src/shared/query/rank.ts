@@ -12,6 +12,11 @@ export const weights = {
   best: 1,
   /** A query term only elsewhere in the entry. */
   rest: 0.35,
+  /**
+   * … in a long question (`longQuestion` words or more): it asks several things at once ("the baseline puts Front Door
+   * in front … can we skip that and follow the normal ingress?"), which an entry answers across its statements.
+   */
+  restLong: 0.5,
   /** An outdated statement's match, kept by its own entry. */
   outdatedOwn: 0.5,
   /** An outdated statement's match, passed to the entry holding its replacement. */
@@ -21,6 +26,9 @@ export const weights = {
   /** A statement about an alternative to what was asked (Linux when the question says Windows), not about it. */
   otherSubject: 0.6,
 };
+
+/** Asked words (slots, cues left out) from which a question is long (see `weights.restLong`). */
+export const longQuestion = 8;
 
 /** How many of the best entries get `matched` and `terms` filled in (more than any caller shows). */
 export const detailed = 12;
@@ -214,6 +222,8 @@ class Scorer {
   /** Cue slots (see `Slot.cue`). */
   private readonly cues: number[];
   private readonly size: number;
+  /** Weight of a match outside the best statement, by the question's length. */
+  private readonly rest: number;
   private readonly zero: number[];
   private readonly best: Float64Array;
   /** Statement bitsets of the asked members of contrast groups, and of their rivals. */
@@ -229,6 +239,7 @@ class Scorer {
     this.titleUnits = units.filter((u) => u.field === 'titles');
     this.stmtUnits = units.filter((u) => u.field === 'statements');
     this.size = query.slots.length;
+    this.rest = query.slots.filter((s) => !s.cue).length >= longQuestion ? weights.restLong : weights.rest;
     this.idf = query.slots.map((s) => s.idf);
     const telling = tellingIdf(engine);
     this.telling = this.idf.flatMap((v, j) => (v >= telling && !query.slots[j].cue ? [j] : []));
@@ -375,7 +386,7 @@ class Scorer {
     for (let j = 0; j < size; j++) {
       let others = 0;
       for (const { row } of rows) if (row !== best && row[j] > others) others = row[j];
-      coverage[j] = Math.max(t[j], weights.best * best[j], weights.rest * others);
+      coverage[j] = Math.max(t[j], weights.best * best[j], this.rest * others);
       score += idf[j] * coverage[j];
     }
     let cue = cueOf(coverage);

@@ -115,6 +115,17 @@ describe('shared/query/ask', () => {
     expect((await top('which network plugins are supported')).verdict).toBeNull();
   });
 
+  it('counts a word matched outside the best statement more in a long question, which an entry answers across statements', () => {
+    const coverage = (q: string) => {
+      const query = analyzeQuery(engine, q);
+      const j = query.slots.findIndex((s) => s.term === 'support');
+      return rankEntries(engine, query).find((e) => e.entry.id === 'new-faq-privileged-containers')?.coverage[j];
+    };
+    // "supported" is in the other statement than "hostprocess functionality".
+    expect(coverage('hostprocess functionality supported')).toBeCloseTo(0.35);
+    expect(coverage('we run hostprocess functionality, is it supported for the zorbly frobnicate quux deployment setup and rollout')).toBeCloseTo(0.5);
+  });
+
   it('reads a list item that says nothing itself with the sentence introducing its list', async () => {
     const hooks = await top('are preStop lifecycle hooks supported for windows containers?');
     expect(hooks).toMatchObject({ id: 'new-faq-pod-features', verdict: 'yes' });

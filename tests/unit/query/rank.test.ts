@@ -23,7 +23,7 @@ describe('shared/query/rank', { timeout: 120_000 }, () => {
     // Every entry title and every outdated statement as a query: rare and common words, questions and phrases, and
     // matches that must be handed from an outdated statement to the entry holding its replacement.
     const outdated = kb.entries.flatMap((e) => e.statements.filter((s) => s.status === 'outdated').map((s) => s.text));
-    questions = [...kb.entries.map((e) => e.title), ...outdated, 'windows', 'windows node pool', 'linux', 'how', 'max pods per node on a windows nodepool - can i change it?', 'how many nodes can a cluster have at most'];
+    questions = [...kb.entries.map((e) => e.title), ...outdated, 'windows', 'windows node pool', 'linux', 'how', 'max pods per node on a windows nodepool - can i change it?', 'how many nodes can a cluster have at most', 'the windows baseline puts azure front door and the application proxy in front of the cluster - can we skip that and follow the normal aks baseline ingress?'];
   });
 
   test('the top entries equal those of a full scan, for whole questions and for prefixes typed so far', () => {
