@@ -1,11 +1,11 @@
 import type { Verdict } from '../schemas/entry.ts';
 import { entryPath, topicPath } from '../urls.ts';
 import { analyzeQuery, tellingIdf, type AnalyzedQuery } from './analyze-query.ts';
-import { loadTexts, statementAt, type EntryInfo, type SearchEngine, type StatementInfo } from './engine.ts';
+import { loadTexts, statementAt, titledByOutdated, type EntryInfo, type SearchEngine, type StatementInfo } from './engine.ts';
 import { mergeFollowUp } from './follow-up.ts';
 import { maxScore, rankEntries, type RankedEntry } from './rank.ts';
 import { scopeQuery, type ScopedQuery } from './scope.ts';
-import { asksDependence, continuesStatement, detectVerdict, isConditional, isStageLabel, saysNoVerdict } from './verdict.ts';
+import { asksDependence, continuesStatement, detectVerdict, isConditional, isStageLabel, questionShape, saysNoVerdict, type QuestionShape } from './verdict.ts';
 
 /** A statement cited as the answer, with where it lives on the site and in the original document. */
 export interface Citation {
@@ -151,7 +151,8 @@ export async function ask(engine: SearchEngine, question: string, options: AskOp
   const chosen = abstained ? [] : ranked.slice(0, options.limit ?? 5);
   const needed = chosen.flatMap((r) => [r.entry.n, ...[...r.matchedOutdated, ...r.entry.supersedes].map((n) => statementAt(engine, n).e)]);
   await loadTexts(engine, needed);
-  const answers = chosen.map((r) => toAnswer(engine, query, r, asked));
+  const shape = questionShape(query.text);
+  const answers = chosen.map((r) => toAnswer(engine, query, r, asked, shape));
   return {
     question,
     interpretedAs: merged,
@@ -162,7 +163,7 @@ export async function ask(engine: SearchEngine, question: string, options: AskOp
   };
 }
 
-function toAnswer(engine: SearchEngine, query: AnalyzedQuery, r: RankedEntry, asked: Set<string>): Answer {
+function toAnswer(engine: SearchEngine, query: AnalyzedQuery, r: RankedEntry, asked: Set<string>, shape: QuestionShape): Answer {
   const entry = r.entry;
   const statements = entry.statements.map((n) => statementAt(engine, n));
   const matched = r.matched.map((n) => statementAt(engine, n)).filter((s) => s.status !== 'outdated');
@@ -199,7 +200,7 @@ function toAnswer(engine: SearchEngine, query: AnalyzedQuery, r: RankedEntry, as
     title: entry.title,
     url: `${entryPath(entry.id)}#${best.id}`,
     text: statements.map((s) => s.text).join(' '),
-    verdict: detectVerdict(query.text, verdictTexts, { asked, lexicon: engine.lexicon, fallback: entry.verdict as Verdict | null, replacesAsked: r.matchedOutdated.some((n) => entry.supersedes.includes(n)), ceilings: best.max }),
+    verdict: detectVerdict(query.text, verdictTexts, { asked, lexicon: engine.lexicon, fallback: entry.verdict as Verdict | null, replacesAsked: r.matchedOutdated.some((n) => entry.supersedes.includes(n)), ceilings: best.max, shape }),
     score: round(confidenceOf(query, r)),
     sources: (matched.length > 0 ? matched.slice(0, 2) : [best]).map(cite),
     outdated: outdatedNotes(engine, entry, r),
@@ -247,7 +248,7 @@ function outdatedNotes(engine: SearchEngine, entry: EntryInfo, r: RankedEntry): 
  * maximum of eight node pools") would offer an old claim as a question, so it is left out.
  */
 function relatedOf(engine: SearchEngine, entry: EntryInfo): Answer['related'] {
-  const outdatedTitle = (e: EntryInfo) => (e.titleFrom !== null && statementAt(engine, e.titleFrom)?.status === 'outdated') || e.statements.every((n) => statementAt(engine, n).status === 'outdated');
+  const outdatedTitle = (e: EntryInfo) => titledByOutdated(engine, e) || e.statements.every((n) => statementAt(engine, n).status === 'outdated');
   return entry.related
     .map((n) => engine.entries[n])
     .filter((e): e is EntryInfo => e !== undefined && !outdatedTitle(e))

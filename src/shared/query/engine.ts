@@ -83,6 +83,11 @@ export function statementAt(engine: SearchEngine, n: number): StatementInfo {
   return engine.statements[n];
 }
 
+/** True when an entry's title is one of its statements and that statement is outdated. */
+export function titledByOutdated(engine: SearchEngine, entry: EntryInfo): boolean {
+  return entry.titleFrom !== null && statementAt(engine, entry.titleFrom)?.status === 'outdated';
+}
+
 /** Lookups every engine derives from the search metadata: the query lexicon, sources and topic labels by id. */
 export function metaLookups(meta: SearchMeta): Pick<SearchEngine, 'lexicon' | 'sources' | 'topicLabels'> {
   return {

@@ -1,5 +1,5 @@
 import { tellingIdf, type Alternative, type AnalyzedQuery } from './analyze-query.ts';
-import { statementAt, type EntryInfo, type SearchEngine } from './engine.ts';
+import { statementAt, titledByOutdated, type EntryInfo, type SearchEngine } from './engine.ts';
 import { has, termBits } from './term-bits.ts';
 
 /** Field boosts and demotions. Titles are often the question itself (FAQ), so they weigh at least as much as text. */
@@ -321,8 +321,7 @@ class Scorer {
 
   /** An entry's title weights (times its title boost); a title made from an outdated statement counts as that. */
   private titleRow(entry: EntryInfo): number[] {
-    const tf = entry.titleFrom;
-    if (tf !== null && statementAt(this.engine, tf)?.status === 'outdated') return this.zero;
+    if (titledByOutdated(this.engine, entry)) return this.zero;
     const row = this.hits(this.titleUnits, entry.n);
     if (!row) return this.zero;
     const tw = entry.question ? weights.questionTitle : weights.title;

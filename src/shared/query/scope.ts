@@ -141,7 +141,7 @@ function unnameBackground(slots: Slot[], asking: Set<string> | null): boolean {
 }
 
 /** Character spans of a text's clauses: sentences, and the parts around a dash or a colon. */
-function clauseSpans(text: string): [number, number][] {
+export function clauseSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
   let from = 0;
   for (const m of text.matchAll(/[.?!;]\s+|\s+[-–—]+\s+|:\s+/g)) {

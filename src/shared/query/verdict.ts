@@ -2,6 +2,7 @@ import type { Verdict } from '../schemas/entry.ts';
 import { actionVerbs, auxiliaryWords, determiners, openQuestionWords, spelledNumbers, verbOrNoun } from './english.ts';
 import type { StatedCeiling } from '../search-config.ts';
 import { analyzeTokens, contrastOf, indexTerms, matchTerms, unitTerms, type Lexicon } from './lexicon.ts';
+import { clauseSpans } from './scope.ts';
 
 // Verdicts from general English wording of the answer ("not supported", "can't", "preview", "Yes,"), read
 // against the shape of the question. No per-question tables: every rule is about language, not the domain.
@@ -62,15 +63,6 @@ function verbFirst(question: string, words: readonly string[]): boolean {
 
 /** Reads the shape of a question from its wording. */
 export function questionShape(question: string): QuestionShape {
-  // Every answer to a question asks for its shape: the last one read is kept.
-  if (lastShape?.question !== question) lastShape = { question, shape: readShape(question) };
-  return lastShape.shape;
-}
-
-let lastShape: { question: string; shape: QuestionShape } | null = null;
-
-/** The shape of a question, read afresh (see `questionShape`). */
-function readShape(question: string): QuestionShape {
   // A yes/no question followed by more ("can we have several versions? how do pods find theirs") is answered first:
   // what follows asks how, once the answer is yes.
   const first = /^[^?]*\?(?=\s*\S)/.exec(question)?.[0];
@@ -111,7 +103,7 @@ export function askedAlternative(question: string): string | null {
 
 function shapeOf(question: string): QuestionShape {
   // Clauses: sentences, and the parts around a dash or colon ("NFS volumes on AKS - supported?").
-  const clauses = question.split(/[.?!;]\s+|\s+[-–—]+\s+|:\s+/).map((c) => analyzeTokens(c).map((t) => t.word)).filter((c) => c.length > 0);
+  const clauses = clauseSpans(question).map(([from, to]) => analyzeTokens(question.slice(from, to)).map((t) => t.word)).filter((c) => c.length > 0);
   const capability = whyNot.test(question);
   // A clause may open with a conjunction before its auxiliary ("… - or are windows nodes still 2019 only?").
   const polarClause = clauses.some((c) => auxiliaryWords.has(c[0]) || polarOpeners.has(c[0]) || (conjunctions.has(c[0]) && auxiliaryWords.has(c[1]))) || commaQuestion.test(question) || deniedCapability.test(question);
@@ -248,6 +240,8 @@ export interface VerdictContext {
   replacesAsked?: boolean;
   /** Ceilings the best-matching statement states (its limit claims). */
   ceilings?: readonly StatedCeiling[];
+  /** The question's `questionShape`, when the caller has read it once for all its answers. */
+  shape?: QuestionShape;
 }
 
 /**
@@ -301,7 +295,7 @@ function outsideVersions(question: string, statement: string): boolean {
 /** The verdict from the wording alone (see `detectVerdict`). */
 function readVerdict(question: string, statements: readonly string[], context: VerdictContext): Verdict | null {
   const { asked, lexicon, fallback = null } = context;
-  const shape = questionShape(question);
+  const shape = context.shape ?? questionShape(question);
   if (shape.open || statements.length === 0) return null;
   const texts = statements.map((s) => s.toLowerCase().replace(/[’‘]/g, "'"));
   // A leading "Yes."/"No." answers a yes/no question; a bare keyword query only takes a "No".
@@ -309,7 +303,7 @@ function readVerdict(question: string, statements: readonly string[], context: V
   if (lead) return cues.leadYes.test(lead) ? 'yes' : 'no';
   if (shape.choice) {
     const asked = askedAlternative(question);
-    return asked === null ? null : readVerdict(asked, statements, context);
+    return asked === null ? null : readVerdict(asked, statements, { ...context, shape: undefined });
   }
   // The best-matching statement decides; the one after it often finishes the answer ("… sshd user. This user
   // is not malicious."), so it counts too.
