@@ -1,20 +1,14 @@
 // `npm run eval`: scores `kb ask --json` on the development questions with the rule in ../shared/eval/README.md.
-// Usage: node scripts/eval.ts [--file questions.jsonl] [--json]
-// A second, held-out set written separately from the development set (tests/unit/query/fixtures/
-// heldout-questions.jsonl) checks that tuning on the development set generalises: run it with --file.
+// Usage: node scripts/eval.ts [--file questions.jsonl …] [--summary] [--json]
+// Sets written separately from the development set (tests/unit/query/fixtures/*-questions.jsonl) check that tuning
+// generalises: run them with --file (repeat it to score several sets and their pool). --summary leaves out the
+// misses, so a sealed set can be scored without anyone reading its questions.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot } from './cli/paths.ts';
-import { isHit, readQuestions, showsOutdated } from './eval/rule.ts';
-
-/** One answer as `kb ask --json` prints it (the fields the rule reads). */
-interface AskLine {
-  question: string;
-  abstained: boolean;
-  confidence?: number;
-  answers: { id: string; title: string; text: string; verdict: string | null; outdated: { text: string }[] }[];
-}
+import { readQuestions } from './eval/rule.ts';
+import { poolScores, scoreSet, share, wilson, type AskLine, type Count, type SetScore } from './eval/score.ts';
 
 /** Runs `kb ask --json` over stdin, one question per line. */
 async function runAsk(questions: string[]): Promise<AskLine[]> {
@@ -32,80 +26,70 @@ async function runAsk(questions: string[]): Promise<AskLine[]> {
 }
 
 const fmt = (x: number) => x.toFixed(3);
+const interval = (c: Count) => {
+  const [low, high] = wilson(c);
+  return `${fmt(share(c))}   (${c.k}/${c.n}; 95% interval ${fmt(low)}–${fmt(high)})`;
+};
+
+/** Prints one set's (or a pool's) report: the figures against the targets, then the misses unless `summary`. */
+function print(title: string, s: SetScore, summary: boolean): void {
+  const check = (ok: boolean) => (ok ? 'ok ' : 'LOW');
+  const n = s.recallAt1.n;
+  console.log(`${title} (${s.questions} questions: ${n} in scope, ${s.traps.n} traps, ${s.outOfScopeAbstained.n} out of scope)\n`);
+  console.log(`${check(share(s.recallAt1) >= 0.9)} Recall@1                 ${interval(s.recallAt1)}   target ≥ 0.90`);
+  console.log(`${check(share(s.recallAt3) >= 0.97)} Recall@3                 ${interval(s.recallAt3)}   target ≥ 0.97`);
+  console.log(`    MRR                      ${fmt(n ? s.reciprocalRanks / n : 0)}   (hits at ranks 1–5: ${s.ranks.join(', ')})`);
+  console.log(`${check(share(s.verdict) >= 0.95)} Verdict at rank 1        ${interval(s.verdict)}   target ≥ 0.95`);
+  console.log(`    No verdict where none    ${fmt(share(s.verdictNone))}   (${s.verdictNone.k}/${s.verdictNone.n})`);
+  console.log(`${check(s.traps.k === s.traps.n)} Traps handled            ${s.traps.k}/${s.traps.n}   (current answer at rank 1 with the outdated claim attached)`);
+  console.log(`${check(share(s.outOfScopeAbstained) >= 0.8)} Out-of-scope abstained   ${interval(s.outOfScopeAbstained)}   target ≥ 0.8`);
+  console.log(`    In-scope abstentions     ${s.inScopeAbstentions}`);
+  const range = (xs: number[]) => (xs.length ? `min ${fmt(Math.min(...xs))}, median ${fmt([...xs].sort((a, b) => a - b)[xs.length >> 1])}, max ${fmt(Math.max(...xs))}` : '—');
+  console.log(`\nConfidence: rank-1 hits ${range(s.confidence.hit)}; misses ${range(s.confidence.miss)}; out of scope ${range(s.confidence.oos)}`);
+  if (summary) console.log(`\n${s.misses.length} misses (not listed: --summary)`);
+  else console.log(s.misses.length ? `\nMisses (${s.misses.length}):\n  ${s.misses.join('\n  ')}` : '\nNo misses.');
+}
+
+/** The figures of a score as `--json` prints them (shares, with the counts behind them). */
+function figures(s: SetScore, summary: boolean) {
+  const n = s.recallAt1.n;
+  return {
+    questions: s.questions,
+    inScope: n,
+    recallAt1: share(s.recallAt1),
+    recallAt3: share(s.recallAt3),
+    mrr: n ? s.reciprocalRanks / n : 0,
+    verdictAccuracy: share(s.verdict),
+    verdictNoneAccuracy: share(s.verdictNone),
+    traps: `${s.traps.k}/${s.traps.n}`,
+    outOfScopeAbstained: share(s.outOfScopeAbstained),
+    falseAbstentions: s.inScopeAbstentions,
+    counts: { recallAt1: s.recallAt1, recallAt3: s.recallAt3, verdict: s.verdict, outOfScopeAbstained: s.outOfScopeAbstained, ranks: s.ranks },
+    ...(summary ? {} : { misses: s.misses }),
+  };
+}
 
 async function main() {
-  const { values } = parseArgs({ options: { file: { type: 'string' }, json: { type: 'boolean' } } });
-  const file = path.resolve(projectRoot, values.file ?? '../shared/eval/dev-questions.jsonl');
-  const set = await readQuestions(file);
-  const results = await runAsk(set.map((q) => q.question));
-  if (results.length !== set.length) throw new Error(`kb ask answered ${results.length} of ${set.length} questions`);
-
-  const inScope = set.map((q, i) => ({ q, r: results[i] })).filter(({ q }) => q.origin !== 'out_of_scope');
-  const oos = set.map((q, i) => ({ q, r: results[i] })).filter(({ q }) => q.origin === 'out_of_scope');
-  let r1 = 0, r3 = 0, mrr = 0, verdictRight = 0, verdictTotal = 0, verdictNullRight = 0, verdictNullTotal = 0, trapsHandled = 0;
-  const misses: string[] = [];
-  const conf = { hit: [] as number[], miss: [] as number[], oos: [] as number[] };
-  const traps = inScope.filter(({ q }) => q.origin === 'trap');
-  for (const { q, r } of inScope) {
-    const rank = r.abstained ? -1 : r.answers.findIndex((a) => isHit(q, a.text));
-    if (rank === 0) r1++;
-    if (rank >= 0 && rank < 3) r3++;
-    if (rank >= 0) mrr += 1 / (rank + 1);
-    (rank === 0 ? conf.hit : conf.miss).push(r.confidence ?? 0);
-    const top = r.answers[0];
-    if (q.verdict) {
-      verdictTotal++;
-      if (top?.verdict === q.verdict) verdictRight++;
-      else misses.push(`${q.id} verdict: expected ${q.verdict}, got ${top?.verdict ?? (r.abstained ? 'abstained' : 'null')}: ${q.question}`);
-    } else {
-      verdictNullTotal++;
-      if (!top?.verdict) verdictNullRight++;
-      else misses.push(`${q.id} verdict: expected none, got ${top.verdict}: ${q.question}`);
-    }
-    let trapOk = true;
-    if (q.origin === 'trap') {
-      trapOk = rank === 0 && showsOutdated(q, top?.outdated ?? []);
-      if (trapOk) trapsHandled++;
-    }
-    if (rank !== 0) misses.push(`${q.id} ${rank < 0 ? (r.abstained ? 'abstained' : 'not in top 5') : `hit at rank ${rank + 1}`} (conf ${r.confidence}): ${q.question}\n      top: ${top?.title ?? '—'}`);
-    else if (!trapOk) misses.push(`${q.id} trap: current answer at rank 1 but the outdated claim is not attached: ${q.question}`);
+  const { values } = parseArgs({ options: { file: { type: 'string', multiple: true }, json: { type: 'boolean' }, summary: { type: 'boolean' } } });
+  const files = (values.file ?? ['../shared/eval/dev-questions.jsonl']).map((f) => path.resolve(projectRoot, f));
+  const summary = values.summary ?? false;
+  const scores: { file: string; score: SetScore }[] = [];
+  for (const file of files) {
+    const set = await readQuestions(file);
+    scores.push({ file: path.relative(process.cwd(), file), score: scoreSet(set, await runAsk(set.map((q) => q.question))) });
   }
-  let abstained = 0;
-  for (const { q, r } of oos) {
-    conf.oos.push(r.confidence ?? 0);
-    if (r.abstained) abstained++;
-    else misses.push(`${q.id} out of scope but answered (conf ${r.confidence}): ${q.question}\n      top: ${r.answers[0]?.title}`);
-  }
-  const n = inScope.length;
-  const report = {
-    questions: set.length,
-    inScope: n,
-    recallAt1: r1 / n,
-    recallAt3: r3 / n,
-    mrr: mrr / n,
-    verdictAccuracy: verdictTotal ? verdictRight / verdictTotal : 1,
-    verdictNoneAccuracy: verdictNullTotal ? verdictNullRight / verdictNullTotal : 1,
-    traps: `${trapsHandled}/${traps.length}`,
-    outOfScopeAbstained: oos.length ? abstained / oos.length : 1,
-    falseAbstentions: inScope.filter(({ r }) => r.abstained).length,
-  };
+  const pooled = scores.length > 1 ? poolScores(scores.map((s) => s.score)) : null;
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ ...report, misses }, null, 2)}\n`);
+    const sets = scores.map(({ file, score }) => ({ file, ...figures(score, summary) }));
+    const out = pooled ? { sets, pooled: figures(pooled, summary) } : sets[0];
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return;
   }
-  const check = (ok: boolean) => (ok ? 'ok ' : 'LOW');
-  console.log(`Evaluated ${set.length} questions from ${path.relative(process.cwd(), file)} (${n} in scope, ${traps.length} traps, ${oos.length} out of scope)\n`);
-  console.log(`${check(report.recallAt1 >= 0.9)} Recall@1                 ${fmt(report.recallAt1)}   (target ≥ 0.90)`);
-  console.log(`${check(report.recallAt3 >= 0.97)} Recall@3                 ${fmt(report.recallAt3)}   (target ≥ 0.97)`);
-  console.log(`    MRR                      ${fmt(report.mrr)}`);
-  console.log(`${check(report.verdictAccuracy >= 0.95)} Verdict at rank 1        ${fmt(report.verdictAccuracy)}   (${verdictRight}/${verdictTotal} questions with a verdict; target ≥ 0.95)`);
-  console.log(`    No verdict where none    ${fmt(report.verdictNoneAccuracy)}   (${verdictNullRight}/${verdictNullTotal})`);
-  console.log(`${check(trapsHandled === traps.length)} Traps handled            ${report.traps}   (current answer at rank 1 with the outdated claim attached)`);
-  console.log(`${check(report.outOfScopeAbstained >= 0.8)} Out-of-scope abstained   ${fmt(report.outOfScopeAbstained)}   (${abstained}/${oos.length}; target ≥ 0.8)`);
-  console.log(`    In-scope abstentions     ${report.falseAbstentions}`);
-  const range = (xs: number[]) => (xs.length ? `min ${fmt(Math.min(...xs))}, median ${fmt(xs.sort((a, b) => a - b)[xs.length >> 1])}, max ${fmt(Math.max(...xs))}` : '—');
-  console.log(`\nConfidence: rank-1 hits ${range(conf.hit)}; misses ${range(conf.miss)}; out of scope ${range(conf.oos)}`);
-  console.log(misses.length ? `\nMisses (${misses.length}):\n  ${misses.join('\n  ')}` : '\nNo misses.');
+  scores.forEach(({ file, score }, i) => {
+    if (i > 0) console.log('');
+    print(`Evaluated ${file}`, score, summary);
+  });
+  if (pooled) print(`\nAll ${scores.length} sets pooled`, pooled, true);
 }
 
 await main();
