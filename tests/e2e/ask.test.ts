@@ -71,6 +71,28 @@ describe('ask page', () => {
     expect(await last(page).locator('.kb-answer-title').textContent()).toMatch(/privileged/i);
   });
 
+  it('shows runners-up that match almost as well openly, and the rest folded away', async () => {
+    const page = await open('/ask/');
+    await askQuestion(page, 'does kubenet work with windows?');
+    const close = last(page).locator('.kb-close');
+    expect(await close.textContent()).toMatch(/Not sure this is it\? These match almost as well/);
+    const links = close.locator('a[href*="/entries/"]');
+    expect(await links.count()).toBe(2);
+    const titles = await links.allTextContents();
+    expect(titles.join(' ')).toMatch(/network plug-ins|Azure CNI/i);
+    // A runner-up is listed once: openly when close (not again as a related-question chip), else under "more
+    // possible answers".
+    expect((await last(page).locator('.kb-chip').allTextContents()).filter((t) => titles.includes(t))).toEqual([]);
+    const more = await last(page).locator('.kb-more a').allTextContents();
+    expect(more.filter((t) => titles.includes(t))).toEqual([]);
+    expect(await last(page).locator('.kb-more summary').textContent()).toBe(`${more.length} more possible answers`);
+    expect(formatViolations(await runAxe(page))).toEqual([]);
+
+    // A clear winner stands alone.
+    await askQuestion(page, 'nfs volumes for windows pods supported?');
+    expect(await last(page).locator('.kb-close').count()).toBe(0);
+  });
+
   it('says honestly when nothing answers, offering the nearest topics', async () => {
     const page = await open('/ask/');
     await askQuestion(page, 'How do I RDP into an AKS Windows node through Azure Bastion?');

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import { ask as answer, type AskResult } from '../../../src/shared/query/index.ts';
+import { ask as answer, closeAnswers, type AskResult } from '../../../src/shared/query/index.ts';
 import type { SearchEngine } from '../../../src/shared/query/engine.ts';
 import { explain } from '../../../src/shared/query/explain.ts';
 import { buildSearchIndex } from '../../pipeline/search-index/build-index.ts';
@@ -32,6 +32,8 @@ export function toJson(result: AskResult) {
       outdated: a.outdated,
       wizard: a.wizard,
     })),
+    /** Ids of the runners-up that match almost as well as the first answer (see `closeAnswers`). */
+    close: closeAnswers(result).map((a) => a.id),
     nearestTopics: result.nearestTopics,
   };
 }
@@ -47,6 +49,8 @@ export function toText(result: AskResult): string {
     if (result.nearestTopics.length > 0) lines.push(`Nearest topics: ${result.nearestTopics.map((t) => `${t.label} (${t.url})`).join(', ')}`);
     return lines.join('\n');
   }
+  const close = new Set(closeAnswers(result));
+  const line = (a: AskResult['answers'][number]) => `  ${result.answers.indexOf(a) + 1}. ${a.title}  ${a.url}  (${a.score})`;
   result.answers.forEach((a, i) => {
     if (i === 0) {
       lines.push(`${a.verdict ? `${verdictLabel[a.verdict]}. ` : ''}${a.title}`);
@@ -54,9 +58,10 @@ export function toText(result: AskResult): string {
       for (const c of a.sources) lines.push(`  source: ${c.title} — ${c.url}  (site: ${c.href})`);
       for (const o of a.outdated) lines.push(`  outdated${o.asOf ? ` (${o.sourceTitle}, ${o.asOf})` : ''}: ${o.text}`);
       if (a.wizard) lines.push(`  wizard: ${a.wizard}`);
-      if (result.answers.length > 1) lines.push('', 'See also:');
-    } else {
-      lines.push(`  ${i + 1}. ${a.title}  ${a.url}  (${a.score})`);
+      if (close.size > 0) lines.push('', 'Close matches (they may answer it instead):', ...[...close].map(line));
+      if (result.answers.length > close.size + 1) lines.push('', 'See also:');
+    } else if (!close.has(a)) {
+      lines.push(line(a));
     }
   });
   return lines.join('\n');

@@ -1,6 +1,7 @@
 // <kb-ask>: the chat-style /ask/ page. Answers come from the same query module and index as `kb ask`.
 // The conversation lives in the URL (?q=…&q=…, so it can be shared) and in sessionStorage (so it survives a reload).
 import type { Answer, AskResult } from '../../shared/query/ask.ts';
+import { closeAnswers } from '../../shared/query/close-answers.ts';
 import type { SearchEngine } from '../../shared/query/engine.ts';
 import { verdictLabels } from '../../site/labels.ts';
 import { h, siteUrl } from './dom.ts';
@@ -159,18 +160,21 @@ function turn(result: AskResult, base: string): HTMLLIElement {
     );
     return li;
   }
-  const [top, ...others] = result.answers;
-  li.append(card(top, base));
+  const [top] = result.answers;
+  const close = closeAnswers(result);
+  const others = result.answers.slice(1).filter((a) => !close.includes(a));
+  const item = (a: Answer) => h('li', {}, h('a', { href: siteUrl(base, a.url) }, a.title), a.verdict ? ` — ${verdictLabels[a.verdict].label}` : '');
+  li.append(card(top, base, new Set(close.map((a) => a.id))));
+  // Runners-up that match almost as well are shown openly: the question may be theirs (see `closeMatch`).
+  if (close.length) li.append(h('div', { class: 'kb-close' }, h('p', {}, 'Not sure this is it? ', close.length === 1 ? 'This matches' : 'These match', ' almost as well:'), h('ul', {}, ...close.map(item))));
   if (others.length) {
-    li.append(
-      h('details', { class: 'kb-more' }, h('summary', {}, `${others.length} more possible answer${others.length === 1 ? '' : 's'}`),
-        h('ul', {}, ...others.map((a) => h('li', {}, h('a', { href: siteUrl(base, a.url) }, a.title), a.verdict ? ` — ${verdictLabels[a.verdict].label}` : '')))),
-    );
+    li.append(h('details', { class: 'kb-more' }, h('summary', {}, `${others.length} more possible answer${others.length === 1 ? '' : 's'}`), h('ul', {}, ...others.map(item))));
   }
   return li;
 }
 
-function card(a: Answer, base: string): HTMLElement {
+/** The answer card; related questions already shown as close matches (`shown`) are not offered again as chips. */
+function card(a: Answer, base: string, shown: ReadonlySet<string>): HTMLElement {
   const current = a.statements.filter((s) => s.status !== 'outdated');
   const cited = new Set(a.sources.map((c) => c.statement));
   const body = h('p', { class: 'kb-text' });
@@ -185,7 +189,7 @@ function card(a: Answer, base: string): HTMLElement {
   const outdated = a.outdated.map((o) =>
     h('li', {}, h('a', { href: siteUrl(base, o.href) }, h('q', {}, o.text)), ` — ${o.sourceTitle}${o.asOf ? `, ${o.asOf}` : ''}`),
   );
-  const chips = a.related.map((r) => h('button', { type: 'button', class: 'kb-chip', 'data-question': r.title }, r.title));
+  const chips = a.related.filter((r) => !shown.has(r.id)).map((r) => h('button', { type: 'button', class: 'kb-chip', 'data-question': r.title }, r.title));
   return h(
     'article',
     { class: 'kb-answer' },

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -57,6 +58,43 @@ describe('kb CLI', { timeout: 120_000 }, () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('x.md:6: error: unknown frontmatter key "bogus"');
     expect((await kb('check')).code).toBe(0);
+  });
+
+  test('ask --json gives the documented shape: the current answer first, its sources, the outdated claim, close matches', async () => {
+    const { code, stdout } = await kb('ask', '--json', 'max node pools');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(Object.keys(result).sort()).toEqual(['abstained', 'answers', 'close', 'confidence', 'interpretedAs', 'nearestTopics', 'question']);
+    expect(result).toMatchObject({ question: 'max node pools', abstained: false, interpretedAs: null });
+    expect(result.answers.length).toBeGreaterThan(1);
+    expect(result.answers.length).toBeLessThanOrEqual(5);
+    const [top] = result.answers;
+    expect(Object.keys(top).sort()).toEqual(['id', 'outdated', 'score', 'sources', 'text', 'title', 'url', 'verdict', 'wizard']);
+    expect(top.text).toContain('100');
+    expect(top.url).toMatch(/^\/entries\/[a-z0-9-]+\/#s-[a-z0-9]+/);
+    expect(top.sources[0]).toMatchObject({ id: expect.any(String), title: expect.any(String), url: expect.stringMatching(/^https:\/\//), quote: expect.stringContaining('100') });
+    expect(top.outdated.some((o: { text: string; source: string; asOf: string | null }) => /eight/i.test(o.text) && o.source && o.asOf)).toBe(true);
+    // Close matches are runners-up (never the first answer), by id.
+    for (const id of result.close) expect(result.answers.slice(1, 3).map((a: { id: string }) => a.id)).toContain(id);
+
+    const text = await kb('ask', 'max node pools');
+    expect(text.stdout).toMatch(/^.*node pools.*\n {2}.*100/m);
+    expect(text.stdout).toMatch(/ {2}source: .+ — https:\/\//);
+    expect(text.stdout).toMatch(/ {2}outdated \(.+\): .*eight/i);
+    if (result.close.length > 0) expect(text.stdout).toContain('Close matches (they may answer it instead):');
+  });
+
+  test('ask without a question reads one question per line and writes one JSON line each, abstaining honestly', () => {
+    const questions = ['max node pools', '', '<img src=x onerror=alert(1)>', 'How do I RDP into an AKS Windows node through Azure Bastion?'];
+    const run = spawnSync(process.execPath, ['scripts/kb.mjs', 'ask'], { input: `${questions.join('\n')}\n`, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.question)).toEqual(questions.filter(Boolean));
+    expect(lines[0].answers[0].text).toContain('100');
+    for (const l of lines.slice(1)) expect(l).toMatchObject({ abstained: true, answers: [], close: [] });
+    // A question near the knowledge base gets the nearest topics; markup matches nothing, so it gets none.
+    expect(lines[1].nearestTopics).toEqual([]);
+    expect(lines[2].nearestTopics.length).toBeGreaterThan(0);
   });
 
   test('unknown commands and flags exit with usage', async () => {

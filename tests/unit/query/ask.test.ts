@@ -2,7 +2,8 @@
 // index: synonyms, typos, field boosts, outdated demotion, abstention, follow-ups, filters, highlights.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeQuery } from '../../../src/shared/query/analyze-query.ts';
-import { abstention, ask, confidenceOf, shouldAbstain } from '../../../src/shared/query/ask.ts';
+import { abstention, ask, confidenceOf, shouldAbstain, type Answer } from '../../../src/shared/query/ask.ts';
+import { closeAnswers, closeMatch } from '../../../src/shared/query/close-answers.ts';
 import { rankEntries } from '../../../src/shared/query/rank.ts';
 import { scopeQuery } from '../../../src/shared/query/scope.ts';
 import type { SearchEngine } from '../../../src/shared/query/engine.ts';
@@ -184,5 +185,23 @@ describe('shared/query/search', () => {
   it('marks outdated snippets', async () => {
     const result = await searchEntries(engine, 'eight', { filters: { source: 'old-limits' } });
     expect(result[0].outdated).toBe(true);
+  });
+});
+
+describe('closeAnswers', () => {
+  const answer = (id: string, score: number) => ({ id, score }) as Answer;
+  const result = (...scores: number[]) => ({ abstained: false, answers: scores.map((s, i) => answer(`a${i + 1}`, s)) });
+
+  it('gives the runners-up at ranks 2 and 3 whose confidence is close to the first answer\'s', () => {
+    expect(closeAnswers(result(0.8, 0.8 * closeMatch, 0.5, 0.79)).map((a) => a.id)).toEqual(['a2']);
+    expect(closeAnswers(result(0.8, 0.79, 0.78, 0.77)).map((a) => a.id)).toEqual(['a2', 'a3']);
+    expect(closeAnswers(result(0.8, 0.8 * closeMatch - 0.01, 0.5))).toEqual([]);
+    // Rank order also weighs what confidence leaves out (cues), so the third can be close when the second is not.
+    expect(closeAnswers(result(0.8, 0.6, 0.79)).map((a) => a.id)).toEqual(['a3']);
+  });
+
+  it('gives none for a single answer or an abstention', () => {
+    expect(closeAnswers(result(0.9))).toEqual([]);
+    expect(closeAnswers({ abstained: true, answers: [] })).toEqual([]);
   });
 });
