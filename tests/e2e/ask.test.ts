@@ -99,6 +99,8 @@ describe('ask page', () => {
     const none = last(page).locator('.kb-none');
     expect(await none.textContent()).toContain('No answer found');
     expect(await none.locator('a[href*="/topics/"]').count()).toBeGreaterThan(0);
+    expect(await none.textContent()).toContain('The nearest entries, which may not answer it');
+    expect(await none.locator('.kb-nearest a[href*="/entries/"]').count()).toBeGreaterThan(0);
     expect(await last(page).locator('.kb-answer-title').count()).toBe(0);
     expect(formatViolations(await runAxe(page))).toEqual([]);
   });

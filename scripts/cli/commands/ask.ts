@@ -35,6 +35,7 @@ export function toJson(result: AskResult) {
     /** Ids of the runners-up that match almost as well as the first answer (see `closeAnswers`). */
     close: closeAnswers(result).map((a) => a.id),
     nearestTopics: result.nearestTopics,
+    nearestEntries: result.nearestEntries,
   };
 }
 
@@ -46,6 +47,7 @@ export function toText(result: AskResult): string {
   if (result.interpretedAs) lines.push(`(read as: ${result.interpretedAs})`);
   if (result.abstained) {
     lines.push('No answer in the knowledge base.');
+    if (result.nearestEntries.length > 0) lines.push('Nearest entries (they may not answer it):', ...result.nearestEntries.map((e) => `  ${e.title}  ${e.url}`));
     if (result.nearestTopics.length > 0) lines.push(`Nearest topics: ${result.nearestTopics.map((t) => `${t.label} (${t.url})`).join(', ')}`);
     return lines.join('\n');
   }

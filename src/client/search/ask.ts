@@ -148,11 +148,14 @@ function turn(result: AskResult, base: string): HTMLLIElement {
   if (result.interpretedAs) li.append(h('p', { class: 'kb-read-as' }, 'Read as a follow-up: ', h('q', {}, result.interpretedAs)));
   if (result.abstained) {
     const topics = result.nearestTopics.map((t) => h('li', {}, h('a', { href: siteUrl(base, t.url) }, t.label)));
+    const entries = result.nearestEntries.map((e) => h('li', {}, h('a', { href: siteUrl(base, e.url) }, e.title)));
     li.append(
       h(
         'div',
         { class: 'kb-answer kb-none' },
         h('p', {}, h('strong', {}, 'No answer found.'), ' The knowledge base does not say anything that answers this question, so nothing is shown rather than a guess.'),
+        entries.length ? h('p', {}, 'The nearest entries, which may not answer it:') : null,
+        entries.length ? h('ul', { class: 'kb-nearest' }, ...entries) : null,
         topics.length ? h('p', {}, 'The nearest topics:') : null,
         topics.length ? h('ul', {}, ...topics) : null,
         h('p', {}, 'Try other words, or browse ', h('a', { href: siteUrl(base, '/') }, 'all topics'), '.'),

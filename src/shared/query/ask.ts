@@ -68,6 +68,11 @@ export interface AskResult {
   answers: Answer[];
   /** Topics nearest to the question (offered when abstaining). */
   nearestTopics: { id: string; label: string; url: string }[];
+  /**
+   * Entries nearest to the question (offered when abstaining, never as an answer): the best-ranked ones. A question
+   * in words the knowledge base does not use is often abstained on while its answer ranks first.
+   */
+  nearestEntries: { id: string; title: string; url: string }[];
 }
 
 /**
@@ -160,6 +165,7 @@ export async function ask(engine: SearchEngine, question: string, options: AskOp
     confidence: round(confidence),
     answers,
     nearestTopics: abstained ? nearestTopics(engine, ranked) : [],
+    nearestEntries: abstained ? nearestEntries(engine, ranked) : [],
   };
 }
 
@@ -255,6 +261,17 @@ function relatedOf(engine: SearchEngine, entry: EntryInfo): Answer['related'] {
     .sort((a, b) => Number(b.question) - Number(a.question))
     .slice(0, 3)
     .map((e) => ({ id: e.id, title: e.title, url: entryPath(e.id) }));
+}
+
+/** Entries offered when abstaining. */
+const nearestCount = 3;
+
+/** The best-ranked entries, as links; one whose title is an outdated claim would offer that claim, so it is skipped. */
+function nearestEntries(engine: SearchEngine, ranked: RankedEntry[]): AskResult['nearestEntries'] {
+  return ranked
+    .filter((r) => r.score > 0 && !titledByOutdated(engine, r.entry))
+    .slice(0, nearestCount)
+    .map(({ entry }) => ({ id: entry.id, title: entry.title, url: entryPath(entry.id) }));
 }
 
 function nearestTopics(engine: SearchEngine, ranked: RankedEntry[]): AskResult['nearestTopics'] {

@@ -64,7 +64,7 @@ describe('kb CLI', { timeout: 120_000 }, () => {
     const { code, stdout } = await kb('ask', '--json', 'max node pools');
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
-    expect(Object.keys(result).sort()).toEqual(['abstained', 'answers', 'close', 'confidence', 'interpretedAs', 'nearestTopics', 'question']);
+    expect(Object.keys(result).sort()).toEqual(['abstained', 'answers', 'close', 'confidence', 'interpretedAs', 'nearestEntries', 'nearestTopics', 'question']);
     expect(result).toMatchObject({ question: 'max node pools', abstained: false, interpretedAs: null });
     expect(result.answers.length).toBeGreaterThan(1);
     expect(result.answers.length).toBeLessThanOrEqual(5);
@@ -92,9 +92,12 @@ describe('kb CLI', { timeout: 120_000 }, () => {
     expect(lines.map((l) => l.question)).toEqual(questions.filter(Boolean));
     expect(lines[0].answers[0].text).toContain('100');
     for (const l of lines.slice(1)) expect(l).toMatchObject({ abstained: true, answers: [], close: [] });
-    // A question near the knowledge base gets the nearest topics; markup matches nothing, so it gets none.
-    expect(lines[1].nearestTopics).toEqual([]);
+    // A question near the knowledge base gets the nearest entries and topics; markup matches nothing, so it gets none.
+    expect(lines[1]).toMatchObject({ nearestTopics: [], nearestEntries: [] });
     expect(lines[2].nearestTopics.length).toBeGreaterThan(0);
+    expect(lines[2].nearestEntries.length).toBeGreaterThan(0);
+    expect(lines[2].nearestEntries.length).toBeLessThanOrEqual(3);
+    for (const e of lines[2].nearestEntries) expect(e).toEqual({ id: expect.any(String), title: expect.any(String), url: `/entries/${e.id}/` });
   });
 
   test('unknown commands and flags exit with usage', async () => {

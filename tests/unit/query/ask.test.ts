@@ -70,7 +70,14 @@ describe('shared/query/ask', () => {
     expect(result.abstained).toBe(true);
     expect(result.answers).toEqual([]);
     expect(Array.isArray(result.nearestTopics)).toBe(true);
+    // The nearest entries are the best-ranked ones, offered as links (not answers).
+    const ranked = rankEntries(engine, scoped('How much does a GPU node cost per hour in Bastion?')).filter((r) => r.score > 0);
+    expect(result.nearestEntries.map((e) => e.id)).toEqual(ranked.slice(0, 3).map((r) => r.entry.id));
+    expect(result.nearestEntries[0].url).toBe(`/entries/${result.nearestEntries[0].id}/`);
     expect((await ask(engine, '')).abstained).toBe(true);
+    expect((await ask(engine, '')).nearestEntries).toEqual([]);
+    // Answered questions offer none.
+    expect((await ask(engine, 'can I run privileged containers on windows nodes?')).nearestEntries).toEqual([]);
   });
 
   it('abstains when the only telling match is a word that an unknown word qualifies', async () => {
