@@ -38,6 +38,7 @@ function print(title: string, s: SetScore, summary: boolean): void {
   console.log(`${title} (${s.questions} questions: ${n} in scope, ${s.traps.n} traps, ${s.outOfScopeAbstained.n} out of scope)\n`);
   console.log(`${check(share(s.recallAt1) >= 0.9)} Recall@1                 ${interval(s.recallAt1)}   target ≥ 0.90`);
   console.log(`${check(share(s.recallAt3) >= 0.97)} Recall@3                 ${interval(s.recallAt3)}   target ≥ 0.97`);
+  console.log(`    First or a close match   ${interval(s.shown)}   (the answer is on screen without unfolding more answers)`);
   console.log(`    MRR                      ${fmt(n ? s.reciprocalRanks / n : 0)}   (hits at ranks 1–5: ${s.ranks.join(', ')})`);
   console.log(`${check(share(s.verdict) >= 0.95)} Verdict at rank 1        ${interval(s.verdict)}   target ≥ 0.95`);
   console.log(`    No verdict where none    ${fmt(share(s.verdictNone))}   (${s.verdictNone.k}/${s.verdictNone.n})`);
@@ -58,13 +59,14 @@ function figures(s: SetScore, summary: boolean) {
     inScope: n,
     recallAt1: share(s.recallAt1),
     recallAt3: share(s.recallAt3),
+    shownFirstOrClose: share(s.shown),
     mrr: n ? s.reciprocalRanks / n : 0,
     verdictAccuracy: share(s.verdict),
     verdictNoneAccuracy: share(s.verdictNone),
     traps: `${s.traps.k}/${s.traps.n}`,
     outOfScopeAbstained: share(s.outOfScopeAbstained),
     falseAbstentions: s.inScopeAbstentions,
-    counts: { recallAt1: s.recallAt1, recallAt3: s.recallAt3, verdict: s.verdict, outOfScopeAbstained: s.outOfScopeAbstained, ranks: s.ranks },
+    counts: { recallAt1: s.recallAt1, recallAt3: s.recallAt3, shown: s.shown, verdict: s.verdict, outOfScopeAbstained: s.outOfScopeAbstained, ranks: s.ranks },
     ...(summary ? {} : { misses: s.misses }),
   };
 }

@@ -7,6 +7,8 @@ export interface AskLine {
   abstained: boolean;
   confidence?: number;
   answers: { id: string; title: string; text: string; verdict: string | null; outdated: { text: string }[] }[];
+  /** Ids of the runners-up shown openly as close matches. */
+  close?: string[];
 }
 
 /** A count out of a total. */
@@ -22,6 +24,8 @@ export interface SetScore {
   ranks: number[];
   recallAt1: Count;
   recallAt3: Count;
+  /** In-scope questions whose answer is shown without unfolding anything: first, or among the close matches. */
+  shown: Count;
   /** Sum of reciprocal ranks; divide by `recallAt1.n` for MRR. */
   reciprocalRanks: number;
   verdict: Count;
@@ -43,6 +47,7 @@ export function scoreSet(set: readonly EvalQuestion[], results: readonly AskLine
     ranks: [0, 0, 0, 0, 0],
     recallAt1: { k: 0, n: 0 },
     recallAt3: { k: 0, n: 0 },
+    shown: { k: 0, n: 0 },
     reciprocalRanks: 0,
     verdict: { k: 0, n: 0 },
     verdictNone: { k: 0, n: 0 },
@@ -65,6 +70,8 @@ export function scoreSet(set: readonly EvalQuestion[], results: readonly AskLine
     const rank = r.abstained ? -1 : r.answers.findIndex((a) => isHit(q, a.text));
     score.recallAt1.n++;
     score.recallAt3.n++;
+    score.shown.n++;
+    if (rank === 0 || (rank > 0 && (r.close ?? []).includes(r.answers[rank].id))) score.shown.k++;
     if (r.abstained) score.inScopeAbstentions++;
     if (rank >= 0) {
       score.ranks[rank]++;
@@ -102,6 +109,7 @@ export function poolScores(scores: readonly SetScore[]): SetScore {
     ranks: a.ranks.map((x, i) => x + b.ranks[i]),
     recallAt1: add(a.recallAt1, b.recallAt1),
     recallAt3: add(a.recallAt3, b.recallAt3),
+    shown: add(a.shown, b.shown),
     reciprocalRanks: a.reciprocalRanks + b.reciprocalRanks,
     verdict: add(a.verdict, b.verdict),
     verdictNone: add(a.verdictNone, b.verdictNone),

@@ -47,7 +47,7 @@ describe('scoreSet', () => {
   ];
   const results = [
     asked([answer('A cluster can have a maximum of 100 node pools.', null, ['A cluster can have a maximum of eight node pools.'])]),
-    asked([answer('something else', 'yes'), answer('kubenet is not supported on windows', 'no')]),
+    { ...asked([answer('something else', 'yes'), answer('kubenet is not supported on windows', 'no')]), close: ['kubenet is not supported on windows'] },
     asked([], true),
     asked([answer('use azure files for shared volumes', 'yes')]),
     asked([], true),
@@ -59,6 +59,8 @@ describe('scoreSet', () => {
     expect(score.recallAt1).toEqual({ k: 2, n: 4 });
     expect(score.recallAt3).toEqual({ k: 3, n: 4 });
     expect(score.ranks).toEqual([2, 1, 0, 0, 0]);
+    // b's answer ranks second but is shown openly as a close match.
+    expect(score.shown).toEqual({ k: 3, n: 4 });
     expect(score.reciprocalRanks).toBe(2.5);
     // b's verdict is read from its rank-1 answer (wrong entry, "yes"); c abstained, which counts as a wrong verdict.
     expect(score.verdict).toEqual({ k: 0, n: 2 });
@@ -84,6 +86,7 @@ describe('scoreSet', () => {
     const pooled = poolScores([score, score]);
     expect(pooled.questions).toBe(12);
     expect(pooled.recallAt1).toEqual({ k: 4, n: 8 });
+    expect(pooled.shown).toEqual({ k: 6, n: 8 });
     expect(pooled.ranks).toEqual([4, 2, 0, 0, 0]);
     expect(pooled.misses).toHaveLength(2 * score.misses.length);
     expect(share(pooled.outOfScopeAbstained)).toBe(0.5);
