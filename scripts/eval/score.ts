@@ -71,7 +71,8 @@ export function scoreSet(set: readonly EvalQuestion[], results: readonly AskLine
     score.recallAt1.n++;
     score.recallAt3.n++;
     score.shown.n++;
-    if (rank === 0 || (rank > 0 && (r.close ?? []).includes(r.answers[rank].id))) score.shown.k++;
+    const close = rank > 0 && (r.close ?? []).includes(r.answers[rank].id);
+    if (rank === 0 || close) score.shown.k++;
     if (r.abstained) score.inScopeAbstentions++;
     if (rank >= 0) {
       score.ranks[rank]++;
@@ -95,7 +96,7 @@ export function scoreSet(set: readonly EvalQuestion[], results: readonly AskLine
       trapOk = rank === 0 && showsOutdated(q, top?.outdated ?? []);
       if (trapOk) score.traps.k++;
     }
-    if (rank !== 0) score.misses.push(`${q.id} ${rank < 0 ? (r.abstained ? 'abstained' : 'not in top 5') : `hit at rank ${rank + 1}`} (conf ${r.confidence}): ${q.question}\n      top: ${top?.title ?? '—'}`);
+    if (rank !== 0) score.misses.push(`${q.id} ${rank < 0 ? (r.abstained ? 'abstained' : 'not in top 5') : `hit at rank ${rank + 1}${close ? ', shown as a close match' : ''}`} (conf ${r.confidence}): ${q.question}\n      top: ${top?.title ?? '—'}`);
     else if (!trapOk) score.misses.push(`${q.id} trap: current answer at rank 1 but the outdated claim is not attached: ${q.question}`);
   });
   return score;
