@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot } from './cli/paths.ts';
 import { readQuestions } from './eval/rule.ts';
-import { poolScores, scoreSet, share, wilson, type AskLine, type Count, type SetScore } from './eval/score.ts';
+import { mrr, poolScores, scoreSet, share, wilson, type AskLine, type Count, type SetScore } from './eval/score.ts';
 
 /** Runs `kb ask --json` over stdin, one question per line. */
 async function runAsk(questions: string[]): Promise<AskLine[]> {
@@ -34,12 +34,11 @@ const interval = (c: Count) => {
 /** Prints one set's (or a pool's) report: the figures against the targets, then the misses unless `summary`. */
 function print(title: string, s: SetScore, summary: boolean): void {
   const check = (ok: boolean) => (ok ? 'ok ' : 'LOW');
-  const n = s.recallAt1.n;
-  console.log(`${title} (${s.questions} questions: ${n} in scope, ${s.traps.n} traps, ${s.outOfScopeAbstained.n} out of scope)\n`);
+  console.log(`${title} (${s.questions} questions: ${s.recallAt1.n} in scope, ${s.traps.n} traps, ${s.outOfScopeAbstained.n} out of scope)\n`);
   console.log(`${check(share(s.recallAt1) >= 0.9)} Recall@1                 ${interval(s.recallAt1)}   target ≥ 0.90`);
   console.log(`${check(share(s.recallAt3) >= 0.97)} Recall@3                 ${interval(s.recallAt3)}   target ≥ 0.97`);
   console.log(`    First or a close match   ${interval(s.shown)}   (the answer is on screen without unfolding more answers)`);
-  console.log(`    MRR                      ${fmt(n ? s.reciprocalRanks / n : 0)}   (hits at ranks 1–5: ${s.ranks.join(', ')})`);
+  console.log(`    MRR                      ${fmt(mrr(s))}   (hits at ranks 1–5: ${s.ranks.join(', ')})`);
   console.log(`${check(share(s.verdict) >= 0.95)} Verdict at rank 1        ${interval(s.verdict)}   target ≥ 0.95`);
   console.log(`    No verdict where none    ${fmt(share(s.verdictNone))}   (${s.verdictNone.k}/${s.verdictNone.n})`);
   console.log(`${check(s.traps.k === s.traps.n)} Traps handled            ${s.traps.k}/${s.traps.n}   (current answer at rank 1 with the outdated claim attached)`);
@@ -53,14 +52,13 @@ function print(title: string, s: SetScore, summary: boolean): void {
 
 /** The figures of a score as `--json` prints them (shares, with the counts behind them). */
 function figures(s: SetScore, summary: boolean) {
-  const n = s.recallAt1.n;
   return {
     questions: s.questions,
-    inScope: n,
+    inScope: s.recallAt1.n,
     recallAt1: share(s.recallAt1),
     recallAt3: share(s.recallAt3),
     shownFirstOrClose: share(s.shown),
-    mrr: n ? s.reciprocalRanks / n : 0,
+    mrr: mrr(s),
     verdictAccuracy: share(s.verdict),
     verdictNoneAccuracy: share(s.verdictNone),
     traps: `${s.traps.k}/${s.traps.n}`,

@@ -122,6 +122,11 @@ export function poolScores(scores: readonly SetScore[]): SetScore {
   }));
 }
 
+/** Mean reciprocal rank over the in-scope questions (0 when there are none). */
+export function mrr(score: SetScore): number {
+  return score.recallAt1.n === 0 ? 0 : score.reciprocalRanks / score.recallAt1.n;
+}
+
 /** A count as a share; 1 when there is nothing to count (no traps: none mishandled). */
 export function share({ k, n }: Count): number {
   return n === 0 ? 1 : k / n;

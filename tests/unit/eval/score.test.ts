@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { isHit, showsOutdated, type EvalQuestion } from '../../../scripts/eval/rule.ts';
-import { poolScores, scoreSet, share, wilson, type AskLine } from '../../../scripts/eval/score.ts';
+import { mrr, poolScores, scoreSet, share, wilson, type AskLine } from '../../../scripts/eval/score.ts';
 
 const question = (q: Partial<EvalQuestion> & Pick<EvalQuestion, 'id'>): EvalQuestion => ({
   question: `question ${q.id}`,
@@ -62,6 +62,7 @@ describe('scoreSet', () => {
     // b's answer ranks second but is shown openly as a close match.
     expect(score.shown).toEqual({ k: 3, n: 4 });
     expect(score.reciprocalRanks).toBe(2.5);
+    expect(mrr(score)).toBe(2.5 / 4);
     // b's verdict is read from its rank-1 answer (wrong entry, "yes"); c abstained, which counts as a wrong verdict.
     expect(score.verdict).toEqual({ k: 0, n: 2 });
     // d expects no verdict and got one; the trap expects none and got none.
